@@ -1,0 +1,30 @@
+// Versioned, re-runnable migrations: the same set on both dialects. Each capability that needs
+// tables adds a numbered file under migrations/ and a line here.
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { WardenError } from '../errors.ts';
+import * as m001 from './migrations/001-foundation.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '001-foundation': m001,
+};
+
+class StaticMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works below the typed schema
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrationProvider(),
+    allowUnorderedMigrations: true,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new WardenError('store', `migration ${failed} failed: ${String(error)}`, 'store');
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
