@@ -1,5 +1,6 @@
 // The list of CLI commands. Each capability's command file exports `register(program)`;
-// adding a command is one import and one line here.
+// adding a command is one import and one line here. Several engineers edit this file at once:
+// re-read it right before editing and change only your two lines (see docs/DEVELOPING.md).
 import type { Command } from 'commander';
 import { register as registerStatus } from './status.ts';
 
