@@ -2,7 +2,7 @@
 // the result satisfies the zod schema under exactOptionalPropertyTypes. Also the stable id of a
 // raw line (CONTRACTS.md: the source's event id, else a stable hash of the raw line). Pure.
 import { createHash } from 'node:crypto';
-import type { AccessEvent, Action } from '../access-event.ts';
+import { ACTOR_TYPES, type AccessEvent, type Action } from '../access-event.ts';
 import { isDataCategory } from '../../inventory/data-categories.ts';
 
 export interface EventParts {
@@ -64,4 +64,11 @@ export function isoFromMs(ms: number): string | undefined {
 /** True when `s` is an ISO date-time the normalized event accepts. */
 export function isIsoTime(s: unknown): s is string {
   return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s));
+}
+
+const ACTOR_TYPE_SET: ReadonlySet<string> = new Set(ACTOR_TYPES);
+
+/** A mapped actor type when it is one the normalized event knows, else undefined. */
+export function toActorType(v: unknown): AccessEvent['actor']['type'] | undefined {
+  return typeof v === 'string' && ACTOR_TYPE_SET.has(v) ? (v as AccessEvent['actor']['type']) : undefined;
 }
