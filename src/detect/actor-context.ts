@@ -1,0 +1,163 @@
+// Warden's extension to Sigma: per-actor history that plain Sigma cannot express, computed in
+// stream order and attached to each event under `warden.*` so ordinary Sigma rules can match it
+// (docs/detect.md lists the fields). State is bounded (LRU maps), so memory stays flat on an
+// endless stream. Pure: no I/O; seeded from the store by the detection sink when there is one.
+
+export interface WardenFields {
+  /** The sales unit the event reached: `raw.unit`, else a `unit = '…'` term of its query. */
+  unit?: string;
+  /** The source IP was never seen before, for this actor nor for anyone (after warm-up). */
+  new_src_ip?: boolean;
+  /** Days since this actor's previous activity (absent the first time an actor is seen unseeded). */
+  idle_days?: number;
+  /**
+   * result_count divided by the actor's own mean over earlier data-reading events (≥ 5 of them),
+   * or, for an actor without that history, by the mean of its peers (same actor.type, ≥ 20 reads).
+   */
+  baseline_ratio?: number;
+  baseline?: 'own' | 'peer';
+}
+
+interface ActorState extends Mean {
+  lastMs: number;
+  ips: string[];
+}
+
+const DAY_MS = 86_400_000;
+const MAX_IPS_PER_ACTOR = 32;
+const MIN_BASELINE_READS = 5;
+const MIN_PEER_READS = 20;
+
+interface Mean {
+  reads: number;
+  mean: number;
+}
+
+function fold(m: Mean, value: number): void {
+  m.reads++;
+  m.mean += (value - m.mean) / Math.min(m.reads, 1000);
+}
+
+/** A Map that forgets its least recently touched key beyond `limit`. */
+class LruMap<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly limit: number) {}
+  get(key: K): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as K);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+export interface ActorContextOptions {
+  maxActors?: number;
+  maxIps?: number;
+  /** Event time that must pass after the first event before an IP counts as new. */
+  warmupMs?: number;
+}
+
+export interface ActorEventView {
+  time: string;
+  actor?: { user?: string | undefined; type?: string | undefined } | undefined;
+  src_ip?: string | undefined;
+  action?: string;
+  result_count?: number | undefined;
+  query?: string | undefined;
+  raw?: Record<string, unknown> | undefined;
+}
+
+const UNIT_TERM = /\bunit\s*(?:=|==|:)\s*['"]?([\w.-]+)/i;
+
+function unitOf(ev: ActorEventView): string | undefined {
+  const raw = ev.raw?.unit;
+  if (typeof raw === 'string' && raw !== '') return raw;
+  if (!ev.query) return undefined;
+  return UNIT_TERM.exec(ev.query)?.[1];
+}
+
+const READS: ReadonlySet<string> = new Set(['view', 'search', 'export', 'api_read', 'bulk_read']);
+
+export class ActorContext {
+  private readonly actors: LruMap<string, ActorState>;
+  private readonly ipsSeen: LruMap<string, true>;
+  private readonly peers = new Map<string, Mean>();
+  private readonly warmupMs: number;
+  private firstMs: number | undefined;
+
+  constructor(options: ActorContextOptions = {}) {
+    this.actors = new LruMap(options.maxActors ?? 100_000);
+    this.ipsSeen = new LruMap(options.maxIps ?? 200_000);
+    this.warmupMs = options.warmupMs ?? DAY_MS;
+  }
+
+  /** Records that `user` was last active at `lastMs` (e.g. a grant's last_used from the inventory). */
+  seedLastSeen(user: string, lastMs: number): void {
+    const s = this.actors.get(user);
+    if (s) s.lastMs = Math.max(s.lastMs, lastMs);
+    else this.actors.set(user, { lastMs, ips: [], reads: 0, mean: 0 });
+  }
+
+  /** Computes the `warden.*` fields for one event, then folds the event into the history. */
+  observe(ev: ActorEventView, timeMs: number): WardenFields {
+    const out: WardenFields = {};
+    const unit = unitOf(ev);
+    if (unit) out.unit = unit;
+    this.firstMs ??= timeMs;
+    const user = ev.actor?.user;
+    const ip = ev.src_ip;
+    const warm = timeMs - this.firstMs >= this.warmupMs;
+    let state = user ? this.actors.get(user) : undefined;
+    if (ip) {
+      const ipKnown = this.ipsSeen.get(ip) !== undefined;
+      const actorKnowsIp = state?.ips.includes(ip) ?? false;
+      if (warm && !ipKnown && !actorKnowsIp) out.new_src_ip = true;
+      if (!ipKnown) this.ipsSeen.set(ip, true);
+    }
+    if (!user) return out;
+    if (state) {
+      out.idle_days = Math.max(0, Math.floor((timeMs - state.lastMs) / DAY_MS));
+    } else {
+      state = { lastMs: timeMs, ips: [], reads: 0, mean: 0 };
+      this.actors.set(user, state);
+    }
+    if (ip && !state.ips.includes(ip)) {
+      state.ips.push(ip);
+      if (state.ips.length > MAX_IPS_PER_ACTOR) state.ips.shift();
+    }
+    state.lastMs = Math.max(state.lastMs, timeMs);
+    const count = ev.result_count;
+    if (typeof count === 'number' && ev.action !== undefined && READS.has(ev.action)) {
+      const peerKey = ev.actor?.type ?? 'unknown';
+      let peer = this.peers.get(peerKey);
+      if (!peer) {
+        peer = { reads: 0, mean: 0 };
+        if (this.peers.size < 64) this.peers.set(peerKey, peer);
+      }
+      if (state.reads >= MIN_BASELINE_READS) {
+        out.baseline_ratio = count / Math.max(1, state.mean);
+        out.baseline = 'own';
+      } else if (peer.reads >= MIN_PEER_READS) {
+        out.baseline_ratio = count / Math.max(1, peer.mean);
+        out.baseline = 'peer';
+      }
+      fold(state, count);
+      fold(peer, count);
+    }
+    return out;
+  }
+
+  get trackedActors(): number {
+    return this.actors.size;
+  }
+}
