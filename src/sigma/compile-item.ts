@@ -1,0 +1,173 @@
+// Compiles one detection item (`field|mods: values`) into an event predicate: reads the field
+// (through the pipeline's field mapping), links values with OR (AND under `all`), handles null,
+// `exists` and keyword (unbound) searches, and reports what the rule index may rely on.
+import {
+  type CompiledValue,
+  compileValue,
+  type IndexLiteral,
+  prepareText,
+  textPreparation,
+} from './compile-value.ts';
+import { compileFieldReader, type FieldReader } from './field-lookup.ts';
+import type { DetectionItem, RuleValue } from './types.ts';
+
+export type EventTest = (event: Record<string, unknown>) => boolean;
+
+/** One alternative of an index requirement: field `field`'s text equals/contains `text`. */
+export interface FieldLiteral extends IndexLiteral {
+  field: string;
+}
+
+export interface CompiledItem {
+  test: EventTest;
+  /** Each entry is a disjunction that every match satisfies (the index picks one). */
+  requirements: FieldLiteral[][];
+}
+
+export interface ItemContext {
+  /** Event fields a rule field reads (pipeline field_name_mapping); identity without one. */
+  mapField(field: string): string[];
+  /** Expands `%name%` placeholders (only called for `expand`); string = error message. */
+  expand(value: string): string[] | string;
+}
+
+export function compileItem(item: DetectionItem, ctx: ItemContext): CompiledItem | string {
+  const mods = item.modifiers;
+  if (item.field === null || item.field === '') return compileKeywords(item, ctx);
+  const readers = ctx.mapField(item.field).map((f) => ({ f, read: compileFieldReader(f) }));
+  if (mods.includes('exists')) {
+    const want = item.values[0] === true;
+    return {
+      test: (ev) => readers.some(({ read }) => read(ev) !== undefined) === want,
+      requirements: [],
+    };
+  }
+  const values = expandValues(item.values, mods, ctx);
+  if (typeof values === 'string') return values;
+  const compiled: Array<CompiledValue | 'null'> = [];
+  for (const v of values) {
+    if (v === null) compiled.push('null');
+    else {
+      const c = compileValue(v, mods);
+      if (typeof c === 'string') return c;
+      compiled.push(c);
+    }
+  }
+  const all = mods.includes('all');
+  const prep = textPreparation(mods);
+  const hasNull = compiled.includes('null');
+  const real = compiled.filter((c): c is CompiledValue => c !== 'null');
+  const textOf = (s: unknown) =>
+    typeof s === 'string'
+      ? prepareText(s, prep)
+      : typeof s === 'number' || typeof s === 'boolean'
+        ? prepareText(String(s), prep)
+        : null;
+  // Any value matches: prepare the scalar's text once, then try each value.
+  const anyValue = (raw: unknown, ev: Record<string, unknown>): boolean => {
+    if (raw === undefined || raw === null) return hasNull;
+    if (Array.isArray(raw))
+      return raw.some((x) => !Array.isArray(x) && x !== null && anyValue(x, ev));
+    const text = textOf(raw);
+    for (const c of real) if (c.test(raw, text, ev)) return true;
+    return false;
+  };
+  const oneValue = (c: CompiledValue | 'null', raw: unknown, ev: Record<string, unknown>) => {
+    if (c === 'null') return raw === null || raw === undefined;
+    return anyScalar(raw, (s) => c.test(s, textOf(s), ev));
+  };
+  const fieldTest = (read: FieldReader): EventTest =>
+    all
+      ? (ev) => {
+          const raw = read(ev);
+          return compiled.every((c) => oneValue(c, raw, ev));
+        }
+      : (ev) => anyValue(read(ev), ev);
+  const tests = readers.map(({ read }) => fieldTest(read));
+  const test: EventTest =
+    tests.length === 1 ? (tests[0] as EventTest) : (ev) => tests.some((t) => t(ev));
+  return {
+    test,
+    requirements: itemRequirements(
+      compiled,
+      all,
+      readers.map((r) => r.f),
+    ),
+  };
+}
+
+function itemRequirements(
+  compiled: Array<CompiledValue | 'null'>,
+  all: boolean,
+  fields: string[],
+): FieldLiteral[][] {
+  const per = compiled.map((c) =>
+    c === 'null' || c.literals === null
+      ? null
+      : fields.flatMap((field) => (c.literals ?? []).map((l) => ({ ...l, field }))),
+  );
+  if (all) return per.filter((p): p is FieldLiteral[] => p !== null);
+  if (per.some((p) => p === null) || per.length === 0) return [];
+  return [per.flat() as FieldLiteral[]];
+}
+
+/** Arrays match when any element does (one level, as in multi-valued fields). */
+function anyScalar(raw: unknown, f: (s: unknown) => boolean): boolean {
+  if (Array.isArray(raw)) return raw.some((x) => !Array.isArray(x) && f(x));
+  return raw !== undefined && f(raw);
+}
+
+function expandValues(values: RuleValue[], mods: string[], ctx: ItemContext): RuleValue[] | string {
+  if (!mods.includes('expand')) return values;
+  const out: RuleValue[] = [];
+  for (const v of values) {
+    if (typeof v !== 'string') {
+      out.push(v);
+      continue;
+    }
+    const e = ctx.expand(v);
+    if (typeof e === 'string') return e;
+    out.push(...e);
+  }
+  return out;
+}
+
+/**
+ * Keyword searches: values with no field match anywhere in the event, as a substring of any
+ * scalar value (nested objects included); wildcards in the value keep their meaning.
+ */
+function compileKeywords(item: DetectionItem, ctx: ItemContext): CompiledItem | string {
+  const mods = item.modifiers.includes('contains')
+    ? item.modifiers
+    : ['contains', ...item.modifiers];
+  const values = expandValues(item.values, mods, ctx);
+  if (typeof values === 'string') return values;
+  const prep = textPreparation(mods);
+  const tests: CompiledValue[] = [];
+  for (const v of values) {
+    if (v === null) return 'a keyword search cannot be null';
+    const c = compileValue(v, mods);
+    if (typeof c === 'string') return c;
+    tests.push(c);
+  }
+  const one = (c: CompiledValue, ev: Record<string, unknown>) =>
+    someScalarDeep(ev, (s) => c.test(s, prepareText(String(s), prep), ev));
+  const all = mods.includes('all');
+  return {
+    test: all ? (ev) => tests.every((c) => one(c, ev)) : (ev) => tests.some((c) => one(c, ev)),
+    requirements: [],
+  };
+}
+
+function someScalarDeep(
+  v: unknown,
+  f: (s: string | number | boolean) => boolean,
+  depth = 0,
+): boolean {
+  if (depth > 8 || v === null || v === undefined) return false;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return f(v);
+  if (Array.isArray(v)) return v.some((x) => someScalarDeep(x, f, depth + 1));
+  if (typeof v === 'object')
+    return Object.values(v as object).some((x) => someScalarDeep(x, f, depth + 1));
+  return false;
+}

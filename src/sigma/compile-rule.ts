@@ -1,0 +1,169 @@
+// Compiles a parsed rule into one closure: search identifiers become OR-of-AND item tests, the
+// condition tree becomes nested closures, and the pipeline's extra conditions are ANDed in.
+// Also derives the index requirement: a disjunction of field literals every match satisfies.
+import {
+  type CompiledItem,
+  compileItem,
+  type EventTest,
+  type FieldLiteral,
+} from './compile-item.ts';
+import { identifiersMatching } from './condition-parser.ts';
+import type { RuleContext } from './rule-context.ts';
+import type { ConditionNode, DetectionItem, RuleError, SigmaRule } from './types.ts';
+
+export interface CompiledRule {
+  rule: SigmaRule;
+  /** The rule's reference name in detections: id, else name, else title. */
+  key: string;
+  test: EventTest;
+  /** Literals one of which every matching event contains; null when none could be derived. */
+  requirement: FieldLiteral[] | null;
+}
+
+type Candidates = FieldLiteral[][];
+
+export function compileRule(
+  rule: SigmaRule,
+  ctx: RuleContext,
+  errors: RuleError[],
+): CompiledRule | null {
+  const idents = new Map<string, { test: EventTest; cands: Candidates }>();
+  let ok = true;
+  const compileItems = (items: DetectionItem[]) => {
+    const compiled: CompiledItem[] = [];
+    for (const item of items) {
+      const c = compileItem(item, ctx);
+      if (typeof c === 'string') {
+        errors.push({ ...item.pos, message: c });
+        ok = false;
+      } else compiled.push(c);
+    }
+    return compiled;
+  };
+  for (const [name, alternatives] of Object.entries(rule.detection)) {
+    const alts = alternatives.map((items) => {
+      const compiled = compileItems(items);
+      return {
+        test: andAll(compiled.map((c) => c.test)),
+        cands: compiled.flatMap((c) => c.requirements),
+      };
+    });
+    idents.set(name, {
+      test: orAll(alts.map((a) => a.test)),
+      cands: orCandidates(alts.map((a) => a.cands)),
+    });
+  }
+  const extra = compileItems(ctx.extraItems);
+  if (!ok) return null;
+  const names = [...idents.keys()];
+  const build = (n: ConditionNode): { test: EventTest; cands: Candidates } => {
+    switch (n.kind) {
+      case 'ref':
+        return idents.get(n.name) ?? { test: () => false, cands: [] };
+      case 'not': {
+        const inner = build(n.operand).test;
+        return { test: (ev) => !inner(ev), cands: [] };
+      }
+      case 'and': {
+        const [l, r] = [build(n.left), build(n.right)];
+        return { test: (ev) => l.test(ev) && r.test(ev), cands: top([...l.cands, ...r.cands]) };
+      }
+      case 'or': {
+        const [l, r] = [build(n.left), build(n.right)];
+        return { test: (ev) => l.test(ev) || r.test(ev), cands: orCandidates([l.cands, r.cands]) };
+      }
+      case 'of': {
+        const parts = identifiersMatching(n.pattern, names).map(
+          (m) => idents.get(m) as { test: EventTest; cands: Candidates },
+        );
+        if (n.quantifier === 'all')
+          return {
+            test: andAll(parts.map((p) => p.test)),
+            cands: top(parts.flatMap((p) => p.cands)),
+          };
+        const need = n.quantifier;
+        const tests = parts.map((p) => p.test);
+        const test: EventTest =
+          need === 1
+            ? orAll(tests)
+            : (ev) => {
+                let c = 0;
+                for (const t of tests) if (t(ev) && ++c >= need) return true;
+                return false;
+              };
+        return { test, cands: orCandidates(parts.map((p) => p.cands)) };
+      }
+    }
+  };
+  const conds = rule.conditions.map(build);
+  const main = orAll(conds.map((c) => c.test));
+  const extraTest = andAll(extra.map((e) => e.test));
+  const test: EventTest = extra.length ? (ev) => extraTest(ev) && main(ev) : main;
+  const own = orCandidates(conds.map((c) => c.cands));
+  const fromLogsource = top(extra.flatMap((e) => e.requirements));
+  return { rule, key: ruleKey(rule), test, requirement: best(own) ?? best(fromLogsource) };
+}
+
+export function ruleKey(r: { id?: string; name?: string; title: string }): string {
+  return r.id ?? r.name ?? r.title;
+}
+
+function andAll(tests: EventTest[]): EventTest {
+  if (tests.length === 1) return tests[0] as EventTest;
+  if (tests.length === 2) {
+    const [a, b] = tests as [EventTest, EventTest];
+    return (ev) => a(ev) && b(ev);
+  }
+  return (ev) => {
+    for (const t of tests) if (!t(ev)) return false;
+    return true;
+  };
+}
+
+function orAll(tests: EventTest[]): EventTest {
+  if (tests.length === 0) return () => false;
+  if (tests.length === 1) return tests[0] as EventTest;
+  return (ev) => {
+    for (const t of tests) if (t(ev)) return true;
+    return false;
+  };
+}
+
+/** How selective a disjunction is for the index: longer literals, fewer alternatives win. */
+function score(c: FieldLiteral[]): number {
+  if (c.length === 0) return -1;
+  let min = Number.POSITIVE_INFINITY;
+  for (const l of c) {
+    const s = l.kind === 'eq' ? 6 + l.text.length : l.text.length >= 4 ? l.text.length : -1;
+    if (s < min) min = s;
+  }
+  return min < 0 ? -1 : min * 1000 - c.length;
+}
+
+function best(cands: Candidates): FieldLiteral[] | null {
+  let bestC: FieldLiteral[] | null = null;
+  let bestS = -1;
+  for (const c of cands) {
+    const s = score(c);
+    if (s > bestS) [bestC, bestS] = [c, s];
+  }
+  return bestC;
+}
+
+/** Keeps the few most selective candidates so trees with many branches stay cheap. */
+function top(cands: Candidates): Candidates {
+  const usable = cands.filter((c) => score(c) >= 0);
+  if (usable.length <= 4) return usable;
+  return usable.sort((a, b) => score(b) - score(a)).slice(0, 4);
+}
+
+/** A disjunction of branches is necessary only if every branch has one: join the best of each. */
+function orCandidates(branches: Candidates[]): Candidates {
+  const joined: FieldLiteral[] = [];
+  for (const b of branches) {
+    const c = best(b);
+    if (!c) return [];
+    joined.push(...c);
+  }
+  return joined.length ? [joined] : [];
+}

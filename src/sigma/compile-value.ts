@@ -1,0 +1,217 @@
+// Compiles one rule value with its modifier chain into a test over one scalar of an event field.
+// Transformation modifiers (windash, encodings, contains/startswith/endswith) run once here, in
+// the order written; the result is a closure and the literal text the rule index can use.
+import { RE2JS } from 're2js';
+import { compileCidr } from './cidr.ts';
+import { compileFieldReader, scalarText } from './field-lookup.ts';
+import { compileGlob } from './glob-match.ts';
+import { isNumeric, NUMERIC_COMPARATORS } from './modifiers.ts';
+import {
+  hasWildcards,
+  longestLiteral,
+  mapLiterals,
+  parseSigmaString,
+  type SigmaPattern,
+  wrapWildcards,
+} from './sigma-string.ts';
+import { extractTimePart, TIME_PARTS, type TimePart } from './time-parts.ts';
+import {
+  base64OfBytes,
+  base64OffsetVariants,
+  type Encoding,
+  encodeText,
+  foldWindash,
+  WINDASH_CHARS,
+} from './value-encoding.ts';
+
+/** Test of one event scalar: `raw` as found, `text` its prepared (case-folded) string form. */
+export type ScalarTest = (
+  raw: unknown,
+  text: string | null,
+  event: Record<string, unknown>,
+) => boolean;
+
+/** What the index may assume: a match implies the lower-cased field text equals / contains this. */
+export interface IndexLiteral {
+  kind: 'eq' | 'sub';
+  text: string;
+}
+
+export interface CompiledValue {
+  test: ScalarTest;
+  /** One literal per variant (any may hold), or null when the value gives the index nothing. */
+  literals: IndexLiteral[] | null;
+}
+
+/** How the scalar's text must be prepared before string tests (shared by an item's values). */
+export interface TextPreparation {
+  cased: boolean;
+  windash: boolean;
+}
+
+export function textPreparation(mods: string[]): TextPreparation {
+  return { cased: mods.includes('cased'), windash: mods.includes('windash') };
+}
+
+export function prepareText(s: string, prep: TextPreparation): string {
+  const t = prep.cased ? s : s.toLowerCase();
+  return prep.windash ? foldWindash(t) : t;
+}
+
+/** Compiles `value` (already placeholder-expanded) under `mods`; a string result is an error. */
+export function compileValue(
+  value: string | number | boolean,
+  mods: string[],
+): CompiledValue | string {
+  const has = (m: string) => mods.includes(m);
+  const raw = typeof value === 'string' ? value : String(value);
+  if (has('re')) return compileRegex(raw, mods);
+  if (has('cidr')) {
+    const t = compileCidr(raw);
+    if (typeof t === 'string') return t;
+    return {
+      test: (_r, _t) => {
+        const s = scalarText(_r);
+        return s !== null && t(s);
+      },
+      literals: null,
+    };
+  }
+  if (has('fieldref')) return compileFieldRef(raw, mods);
+  const timePart = TIME_PARTS.find((p) => has(p));
+  const comparator = mods.find((m) => NUMERIC_COMPARATORS.has(m));
+  if (timePart || comparator) return compileNumeric(raw, timePart, comparator);
+  return compileStringValue(value, mods);
+}
+
+function compileRegex(pattern: string, mods: string[]): CompiledValue | string {
+  let flags = 0;
+  if (mods.includes('i')) flags |= RE2JS.CASE_INSENSITIVE;
+  if (mods.includes('m')) flags |= RE2JS.MULTILINE;
+  if (mods.includes('s')) flags |= RE2JS.DOTALL;
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(pattern, flags);
+  } catch (e) {
+    return `bad regular expression /${pattern}/: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return {
+    test: (r) => {
+      const s = scalarText(r);
+      return s !== null && re.matcher(s).find();
+    },
+    literals: null,
+  };
+}
+
+function compileFieldRef(other: string, mods: string[]): CompiledValue {
+  const read = compileFieldReader(other);
+  const cased = mods.includes('cased');
+  return {
+    test: (r, _t, ev) => {
+      const a = scalarText(r);
+      const b = scalarText(read(ev));
+      if (a === null || b === null) return false;
+      return cased ? a === b : a.toLowerCase() === b.toLowerCase();
+    },
+    literals: null,
+  };
+}
+
+function compileNumeric(
+  raw: string,
+  part: TimePart | undefined,
+  cmp: string | undefined,
+): CompiledValue | string {
+  if (!isNumeric(raw)) return `"${raw}" is not a number`;
+  const n = Number(raw);
+  const compare = numericComparison(cmp, n);
+  return {
+    test: (r) => {
+      let x: number | null;
+      if (part) x = extractTimePart(r, part);
+      else {
+        const s = scalarText(r);
+        x = s !== null && isNumeric(s) ? Number(s) : null;
+      }
+      return x !== null && compare(x);
+    },
+    literals: null,
+  };
+}
+
+function numericComparison(cmp: string | undefined, n: number): (x: number) => boolean {
+  switch (cmp) {
+    case 'lt':
+      return (x) => x < n;
+    case 'lte':
+      return (x) => x <= n;
+    case 'gt':
+      return (x) => x > n;
+    case 'gte':
+      return (x) => x >= n;
+    default:
+      return (x) => x === n;
+  }
+}
+
+function compileStringValue(
+  value: string | number | boolean,
+  mods: string[],
+): CompiledValue | string {
+  const prep = textPreparation(mods);
+  let variants: SigmaPattern[] = [
+    typeof value === 'string' ? parseSigmaString(value) : [String(value)],
+  ];
+  let encoding: Encoding = 'utf8';
+  let encodingPending = false;
+  for (const m of mods) {
+    if (m === 'utf16le' || m === 'wide' || m === 'utf16be' || m === 'utf16') {
+      encoding = m === 'wide' ? 'utf16le' : m;
+      encodingPending = true;
+    } else if (m === 'base64' || m === 'base64offset') {
+      if (variants.some(hasWildcards))
+        return `modifier "${m}" cannot encode a value with wildcards`;
+      const next: SigmaPattern[] = [];
+      for (const v of variants) {
+        const bytes = encodeText(v.join(''), encoding);
+        if (m === 'base64') next.push([base64OfBytes(bytes)]);
+        else for (const s of base64OffsetVariants(bytes)) next.push([s]);
+      }
+      variants = next;
+      encodingPending = false;
+      encoding = 'utf8';
+    } else if (m === 'contains' || m === 'startswith' || m === 'endswith') {
+      variants = variants.map((v) => wrapWildcards(v, m !== 'startswith', m !== 'endswith'));
+    }
+  }
+  if (encodingPending)
+    variants = variants.map((v) => mapLiterals(v, (s) => encodeText(s, encoding)));
+  if (prep.windash) variants = variants.map((v) => mapLiterals(v, foldWindash));
+  const tests = variants.map((v) => compileGlob(v, prep.cased));
+  const negate = mods.includes('neq');
+  const test: ScalarTest =
+    tests.length === 1
+      ? negate
+        ? (_r, t) => t !== null && !(tests[0] as (s: string) => boolean)(t)
+        : (_r, t) => t !== null && (tests[0] as (s: string) => boolean)(t)
+      : negate
+        ? (_r, t) => t !== null && !tests.some((f) => f(t))
+        : (_r, t) => t !== null && tests.some((f) => f(t));
+  return { test, literals: negate ? null : variants.map((v) => indexLiteral(v, prep.windash)) };
+}
+
+function indexLiteral(v: SigmaPattern, windash: boolean): IndexLiteral {
+  if (!hasWildcards(v) && !windash) return { kind: 'eq', text: v.join('').toLowerCase() };
+  let best = longestLiteral(v).toLowerCase();
+  if (windash) {
+    best = '';
+    for (const t of v) {
+      if (typeof t !== 'string') continue;
+      for (const piece of t.toLowerCase().split(new RegExp(`[${WINDASH_CHARS}]`))) {
+        if (piece.length > best.length) best = piece;
+      }
+    }
+  }
+  return { kind: 'sub', text: best };
+}

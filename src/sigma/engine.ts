@@ -1,0 +1,149 @@
+// The streaming detection engine: pushes each event through the rule index and the compiled
+// rules, reports single-event detections for rules that generate them, and feeds matches to the
+// correlators (and correlation hits to correlations built on them). Event time comes from
+// `meta.timeMs`; the watermark trails the latest time by `maxDisorderMs` to tolerate disorder.
+import type { CompiledRuleSet } from './compile-rule-set.ts';
+import type { CorrelationHit } from './correlation/correlator.ts';
+import { Correlator } from './correlation/correlator.ts';
+import { compileFieldReader } from './field-lookup.ts';
+import type { Detection, EngineStats, EventMeta } from './types.ts';
+
+export interface DetectionEngine {
+  push(event: Record<string, unknown>, meta: EventMeta): Detection[];
+  flush(): Detection[];
+  stats(): EngineStats;
+}
+
+export interface EngineOptions {
+  /** How far behind the latest event time an event may arrive and still correlate (default 60 s). */
+  maxDisorderMs?: number;
+  /** Cap on `lines` / `eventIds` carried by one correlation detection (default 10,000). */
+  maxEvidence?: number;
+}
+
+export function createEngine(
+  ruleSet: CompiledRuleSet,
+  options: EngineOptions = {},
+): DetectionEngine {
+  const disorder = options.maxDisorderMs ?? 60_000;
+  const maxEvidence = options.maxEvidence ?? 10_000;
+  const correlators = ruleSet.correlations.map((c) => new Correlator(c));
+  const readTime = ruleSet.timeField ? compileFieldReader(ruleSet.timeField) : null;
+  const s: EngineStats = {
+    events: 0,
+    ruleEvaluations: 0,
+    ruleMatches: 0,
+    detections: 0,
+    correlationGroups: 0,
+    correlationEntries: 0,
+    lateEvents: 0,
+  };
+  let maxTime = Number.NEGATIVE_INFINITY;
+  let out: Detection[] = [];
+  let current: Record<string, unknown> = {};
+  let matched: number[] = [];
+  const rules = ruleSet.rules;
+  const visit = (i: number) => {
+    s.ruleEvaluations++;
+    if ((rules[i] as (typeof rules)[number]).test(current)) matched.push(i);
+  };
+
+  const emitHits = (ci: number, hits: CorrelationHit[], watermark: number) => {
+    const cc = ruleSet.correlations[ci];
+    if (!cc) return;
+    for (const h of hits) {
+      const lines = h.entries
+        .flatMap((e) => e.lines)
+        .sort((a, b) => a - b)
+        .slice(0, maxEvidence);
+      const ids = h.entries.flatMap((e) => e.ids).slice(0, maxEvidence);
+      const firstMs = (h.entries[0] as { t: number }).t;
+      const lastMs = (h.entries[h.entries.length - 1] as { t: number }).t;
+      if (cc.emits) {
+        s.detections++;
+        out.push({
+          kind: 'correlation',
+          rule: cc.key,
+          title: cc.corr.title,
+          level: cc.corr.level,
+          correlation: cc.corr.type,
+          group: h.group,
+          first: new Date(firstMs).toISOString(),
+          last: new Date(lastMs).toISOString(),
+          firstMs,
+          lastMs,
+          count: h.entries.length,
+          lines,
+          eventIds: ids,
+        });
+      }
+      for (const con of ruleSet.correlationConsumers[ci] ?? []) {
+        const next = (correlators[con.corr] as Correlator).add(
+          con.ref,
+          h.group,
+          lastMs,
+          lines,
+          ids,
+          watermark,
+        );
+        emitHits(con.corr, next, watermark);
+      }
+    }
+  };
+
+  return {
+    push(event, meta) {
+      s.events++;
+      out = [];
+      matched = [];
+      current = event;
+      ruleSet.index.candidates(event, visit);
+      s.ruleMatches += matched.length;
+      let t = meta.timeMs;
+      if (!Number.isFinite(t) && readTime) t = Date.parse(String(readTime(event)));
+      if (Number.isFinite(t) && t > maxTime) maxTime = t;
+      const watermark = maxTime - disorder;
+      if (Number.isFinite(t) && t < watermark) s.lateEvents++;
+      for (const i of matched) {
+        const r = rules[i] as (typeof rules)[number];
+        if (ruleSet.ruleEmits[i]) {
+          s.detections++;
+          const d: Detection = {
+            kind: 'rule',
+            rule: r.key,
+            title: r.rule.title,
+            level: r.rule.level,
+            line: meta.line,
+          };
+          if (meta.id !== undefined) d.eventId = meta.id;
+          out.push(d);
+        }
+        if (!Number.isFinite(t)) continue;
+        for (const con of ruleSet.ruleConsumers[i] ?? []) {
+          const hits = (correlators[con.corr] as Correlator).add(
+            con.ref,
+            event,
+            t,
+            [meta.line],
+            meta.id === undefined ? [] : [meta.id],
+            watermark,
+          );
+          emitHits(con.corr, hits, watermark);
+        }
+      }
+      for (const [ci, c] of correlators.entries()) emitHits(ci, c.advance(watermark), watermark);
+      return out;
+    },
+    flush() {
+      out = [];
+      for (const [ci, c] of correlators.entries())
+        emitHits(ci, c.flush(), Number.POSITIVE_INFINITY);
+      return out;
+    },
+    stats() {
+      s.correlationGroups = correlators.reduce((n, c) => n + c.groupCount, 0);
+      s.correlationEntries = correlators.reduce((n, c) => n + c.entryCount, 0);
+      return { ...s };
+    },
+  };
+}
