@@ -5,7 +5,7 @@ import { WardenError } from '../errors.ts';
 import { migrateToLatest } from './migrate.ts';
 import { createPostgresDialect } from './postgres/postgres-dialect.ts';
 import type { Database } from './schema.ts';
-import { createSqliteDialect } from './sqlite/sqlite-dialect.ts';
+import { createSqliteDialect, type SqliteHandle } from './sqlite/sqlite-dialect.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -13,16 +13,21 @@ export interface Store {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
   readonly url: string;
+  /** The raw SQLite handle, for the few hot paths that use prepared statements directly. */
+  readonly sqlite?: SqliteHandle;
   close(): Promise<void>;
 }
 
 export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
   let db: Kysely<Database>;
   let dialect: DialectName;
+  let sqlite: SqliteHandle | undefined;
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     if (!path) throw new WardenError('bad_usage', 'sqlite URL needs a path', '--db');
-    db = new Kysely<Database>({ dialect: createSqliteDialect(path).dialect });
+    const created = createSqliteDialect(path);
+    sqlite = created.raw;
+    db = new Kysely<Database>({ dialect: created.dialect });
     dialect = 'sqlite';
   } else if (/^postgres(ql)?:\/\//.test(url)) {
     db = new Kysely<Database>({ dialect: createPostgresDialect(url).dialect });
@@ -38,5 +43,5 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
   }
   // Kysely's migrator takes an advisory lock on PostgreSQL, so workers starting at once are safe.
   if (options.migrate !== false) await migrateToLatest(db);
-  return { db, dialect, url, close: () => db.destroy() };
+  return { db, dialect, url, ...(sqlite ? { sqlite } : {}), close: () => db.destroy() };
 }

@@ -66,7 +66,7 @@ export interface EventTable {
   record_count: number;
   fields: string; // JSON DataCategory[]
   outcome: string;
-  doc: string; // the whole normalized event as JSON (record_ids left out)
+  extra: string | null; // JSON of what has no column of its own: user_agent, raw
 }
 
 export interface QuarantineTable {

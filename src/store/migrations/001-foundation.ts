@@ -78,13 +78,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('record_count', 'integer', (c) => c.notNull())
     .addColumn('fields', 'text', (c) => c.notNull())
     .addColumn('outcome', 'text', (c) => c.notNull())
-    .addColumn('doc', 'text', (c) => c.notNull())
+    .addColumn('extra', 'text')
     .execute();
   // The scoping questions: what did these actors / IPs / sessions do between T1 and T2.
   await db.schema.createIndex('events_actor_time').on('events').columns(['actor_user', 'time_ms']).execute();
   await db.schema.createIndex('events_ip_time').on('events').columns(['src_ip', 'time_ms']).execute();
   await db.schema.createIndex('events_session_time').on('events').columns(['session', 'time_ms']).execute();
-  await db.schema.createIndex('events_time').on('events').column('time_ms').execute();
 
   await db.schema
     .createTable('quarantine')

@@ -1,0 +1,152 @@
+// Access events in the store: idempotent batch writes keyed by event id (a line ingested twice
+// is stored once), quarantine of malformed lines keyed by their content, and the indexed
+// lookups scoping needs ("what did these actors/IPs/sessions touch between T1 and T2").
+import { createHash } from 'node:crypto';
+import type { Store } from '../store/open-store.ts';
+import type { EventTable } from '../store/schema.ts';
+import type { AccessEvent } from './access-event.ts';
+
+export function toEventRow(e: AccessEvent): EventTable {
+  const record_ids = e.record_ids;
+  const hasRaw = Object.keys(e.raw).length > 0;
+  return {
+    id: e.id,
+    source: e.source,
+    time: e.time,
+    time_ms: Date.parse(e.time),
+    actor_user: e.actor.user ?? null,
+    actor_type: e.actor.type,
+    session: e.actor.session ?? null,
+    src_ip: e.src_ip ?? null,
+    action: e.action,
+    object: e.object ?? null,
+    query: e.query ?? null,
+    result_count: e.result_count ?? null,
+    record_ids: record_ids ? JSON.stringify(record_ids) : null,
+    record_count: record_ids?.length ?? 0,
+    fields: JSON.stringify(e.fields),
+    outcome: e.outcome,
+    extra: e.user_agent || hasRaw ? JSON.stringify({ user_agent: e.user_agent, raw: hasRaw ? e.raw : undefined }) : null,
+  };
+}
+
+const CHUNK = 900; // 17 columns x 900 rows stays under SQLite's 32,766 bound parameters
+
+const COLUMNS = ['id', 'source', 'time', 'time_ms', 'actor_user', 'actor_type', 'session', 'src_ip', 'action', 'object', 'query', 'result_count', 'record_ids', 'record_count', 'fields', 'outcome', 'extra'] as const;
+const SQLITE_INSERT = `insert into events (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) on conflict (id) do nothing`;
+const prepared = new WeakMap<object, (rows: EventTable[]) => number>();
+
+/** SQLite's hot path: one prepared statement in one transaction, bypassing the query builder. */
+function sqliteInserter(store: Store): ((rows: EventTable[]) => number) | undefined {
+  const raw = store.sqlite;
+  if (!raw) return undefined;
+  let fn = prepared.get(raw);
+  if (!fn) {
+    const stmt = raw.prepare(SQLITE_INSERT);
+    fn = raw.transaction((rows: EventTable[]) => {
+      let n = 0;
+      for (const r of rows) n += stmt.run(COLUMNS.map((c) => r[c])).changes;
+      return n;
+    });
+    prepared.set(raw, fn);
+  }
+  return fn;
+}
+
+/** Inserts events not yet stored; returns how many were new. */
+export async function insertEvents(store: Store, events: AccessEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const fast = sqliteInserter(store);
+  if (fast) return fast(events.map(toEventRow));
+  let inserted = 0;
+  await store.db.transaction().execute(async (tx) => {
+    for (let i = 0; i < events.length; i += CHUNK) {
+      const rows = events.slice(i, i + CHUNK).map(toEventRow);
+      const r = await tx
+        .insertInto('events')
+        .values(rows)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      inserted += Number(r.numInsertedOrUpdatedRows ?? 0n);
+    }
+  });
+  return inserted;
+}
+
+export interface QuarantinedLine {
+  source: string;
+  file: string;
+  line: number;
+  reason: string;
+  raw: string;
+}
+
+export function quarantineId(source: string, raw: string): string {
+  return createHash('sha256').update(source).update('\n').update(raw).digest('hex').slice(0, 32);
+}
+
+/** Quarantines malformed lines; the same line (by content) is kept once. Returns new ones. */
+export async function quarantineLines(store: Store, lines: QuarantinedLine[]): Promise<number> {
+  if (lines.length === 0) return 0;
+  const at = new Date().toISOString();
+  const rows = lines.map((l) => ({ id: quarantineId(l.source, l.raw), ...l, raw: l.raw.slice(0, 65536), at }));
+  const r = await store.db
+    .insertInto('quarantine')
+    .values(rows)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n);
+}
+
+export interface StoredEvent {
+  id: string;
+  time: string;
+  time_ms: number;
+  actor_user: string | null;
+  src_ip: string | null;
+  session: string | null;
+  action: string;
+  outcome: string;
+  query: string | null;
+  result_count: number | null;
+  record_ids: string[] | null;
+  fields: string[];
+  source: string;
+}
+
+export interface EventSelector {
+  actors?: string[];
+  ips?: string[];
+  sessions?: string[];
+  fromMs?: number;
+  toMs?: number;
+}
+
+/** Events matching any indicator within the window, each lookup on its own index. */
+export async function findEventsByIndicators(store: Store, sel: EventSelector): Promise<StoredEvent[]> {
+  const seen = new Map<string, StoredEvent>();
+  const lookups: Array<['actor_user' | 'src_ip' | 'session', string[]]> = [
+    ['actor_user', sel.actors ?? []],
+    ['src_ip', sel.ips ?? []],
+    ['session', sel.sessions ?? []],
+  ];
+  for (const [column, values] of lookups) {
+    if (values.length === 0) continue;
+    let q = store.db
+      .selectFrom('events')
+      .select(['id', 'time', 'time_ms', 'actor_user', 'src_ip', 'session', 'action', 'outcome', 'query', 'result_count', 'record_ids', 'fields', 'source'])
+      .where(column, 'in', values);
+    if (sel.fromMs !== undefined) q = q.where('time_ms', '>=', sel.fromMs);
+    if (sel.toMs !== undefined) q = q.where('time_ms', '<=', sel.toMs);
+    for (const r of await q.execute()) {
+      if (seen.has(r.id)) continue;
+      seen.set(r.id, {
+        ...r,
+        time_ms: Number(r.time_ms),
+        record_ids: r.record_ids ? (JSON.parse(r.record_ids) as string[]) : null,
+        fields: JSON.parse(r.fields) as string[],
+      });
+    }
+  }
+  return [...seen.values()].sort((a, b) => a.time_ms - b.time_ms);
+}

@@ -1,0 +1,69 @@
+// A fast structural check of a parsed JSON object against the normalized access event
+// (access-event.ts is the definition; this is its hand-unrolled twin for the ingest hot path,
+// kept equal to it by test/logs/validate-event.test.ts). Pure. Names the bad field.
+import { isDataCategory } from '../inventory/data-categories.ts';
+import { ACTIONS, ACTOR_TYPES, type AccessEvent } from './access-event.ts';
+
+const ACTION_SET: ReadonlySet<string> = new Set(ACTIONS);
+const ACTOR_TYPE_SET: ReadonlySet<string> = new Set(ACTOR_TYPES);
+const ISO = /^\d{4}-\d{2}-\d{2}T/;
+
+export type Checked = { ok: true; event: AccessEvent } | { ok: false; reason: string };
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const optStr = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+
+export function checkAccessEvent(o: unknown, defaultSource?: string): Checked {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return { ok: false, reason: 'not a JSON object' };
+  const e = o as Record<string, unknown>;
+  if (!isStr(e.id) || e.id === '') return { ok: false, reason: 'id: required string' };
+  if (!isStr(e.time) || !ISO.test(e.time) || Number.isNaN(Date.parse(e.time))) {
+    return { ok: false, reason: 'time: must be an ISO 8601 date-time' };
+  }
+  const source = e.source ?? defaultSource;
+  if (!isStr(source) || source === '') return { ok: false, reason: 'source: required string' };
+  if (!isStr(e.action) || !ACTION_SET.has(e.action)) return { ok: false, reason: `action: unknown action '${String(e.action)}'` };
+  const a = e.actor ?? {};
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) return { ok: false, reason: 'actor: must be an object' };
+  const actor = a as Record<string, unknown>;
+  if (!optStr(actor.user)) return { ok: false, reason: 'actor.user: must be a string' };
+  if (!optStr(actor.session)) return { ok: false, reason: 'actor.session: must be a string' };
+  const type = actor.type ?? 'unknown';
+  if (!isStr(type) || !ACTOR_TYPE_SET.has(type)) return { ok: false, reason: `actor.type: unknown type '${String(type)}'` };
+  for (const k of ['src_ip', 'user_agent', 'object', 'query'] as const) {
+    if (!optStr(e[k])) return { ok: false, reason: `${k}: must be a string` };
+  }
+  if (e.record_ids !== undefined && e.record_ids !== null) {
+    if (!Array.isArray(e.record_ids) || !e.record_ids.every(isStr)) return { ok: false, reason: 'record_ids: must be an array of strings' };
+  }
+  if (e.result_count !== undefined && e.result_count !== null) {
+    if (!Number.isInteger(e.result_count) || (e.result_count as number) < 0) return { ok: false, reason: 'result_count: must be a non-negative integer' };
+  }
+  const fields = e.fields ?? [];
+  if (!Array.isArray(fields)) return { ok: false, reason: 'fields: must be an array' };
+  for (const f of fields) if (!isStr(f) || !isDataCategory(f)) return { ok: false, reason: `fields: unknown data category '${String(f)}'` };
+  const outcome = e.outcome ?? 'success';
+  if (outcome !== 'success' && outcome !== 'failure') return { ok: false, reason: `outcome: must be success or failure` };
+  const raw = e.raw ?? {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'raw: must be an object' };
+
+  const ev: AccessEvent = {
+    id: e.id,
+    time: e.time,
+    source,
+    actor: { type: type as AccessEvent['actor']['type'] },
+    action: e.action as AccessEvent['action'],
+    fields: fields as AccessEvent['fields'],
+    outcome,
+    raw: raw as Record<string, unknown>,
+  };
+  if (isStr(actor.user)) ev.actor.user = actor.user;
+  if (isStr(actor.session)) ev.actor.session = actor.session;
+  if (isStr(e.src_ip)) ev.src_ip = e.src_ip;
+  if (isStr(e.user_agent)) ev.user_agent = e.user_agent;
+  if (isStr(e.object)) ev.object = e.object;
+  if (isStr(e.query)) ev.query = e.query;
+  if (Array.isArray(e.record_ids)) ev.record_ids = e.record_ids as string[];
+  if (typeof e.result_count === 'number') ev.result_count = e.result_count;
+  return { ok: true, event: ev };
+}
