@@ -16,6 +16,8 @@ export interface WardenFields {
    */
   baseline_ratio?: number;
   baseline?: 'own' | 'peer';
+  /** How many of the event's record_ids this actor had not read before (bounded memory). */
+  new_records?: number;
 }
 
 interface ActorState extends Mean {
@@ -63,6 +65,8 @@ class LruMap<K, V> {
 export interface ActorContextOptions {
   maxActors?: number;
   maxIps?: number;
+  /** Record ids remembered across all actors; the least recently active actors are forgotten first. */
+  maxRecordIds?: number;
   /** Event time that must pass after the first event before an IP counts as new. */
   warmupMs?: number;
 }
@@ -73,6 +77,7 @@ export interface ActorEventView {
   src_ip?: string | undefined;
   action?: string;
   result_count?: number | undefined;
+  record_ids?: string[] | undefined;
   query?: string | undefined;
   raw?: Record<string, unknown> | undefined;
 }
@@ -92,6 +97,9 @@ export class ActorContext {
   private readonly actors: LruMap<string, ActorState>;
   private readonly ipsSeen: LruMap<string, true>;
   private readonly peers = new Map<string, Mean>();
+  private readonly records = new Map<string, Set<string>>(); // LRU by insertion order
+  private recordTotal = 0;
+  private readonly maxRecordIds: number;
   private readonly warmupMs: number;
   private firstMs: number | undefined;
 
@@ -99,6 +107,28 @@ export class ActorContext {
     this.actors = new LruMap(options.maxActors ?? 100_000);
     this.ipsSeen = new LruMap(options.maxIps ?? 200_000);
     this.warmupMs = options.warmupMs ?? DAY_MS;
+    this.maxRecordIds = options.maxRecordIds ?? 1_000_000;
+  }
+
+  /** Counts the ids this actor reads for the first time, remembering them within the budget. */
+  private newRecords(user: string, ids: string[]): number {
+    let seen = this.records.get(user);
+    if (seen) this.records.delete(user);
+    else seen = new Set();
+    this.records.set(user, seen);
+    let fresh = 0;
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      fresh++;
+    }
+    this.recordTotal += fresh;
+    while (this.recordTotal > this.maxRecordIds && this.records.size > 1) {
+      const [oldest, set] = this.records.entries().next().value as [string, Set<string>];
+      this.records.delete(oldest);
+      this.recordTotal -= set.size;
+    }
+    return fresh;
   }
 
   /** Records that `user` was last active at `lastMs` (e.g. a grant's last_used from the inventory). */
@@ -136,6 +166,7 @@ export class ActorContext {
       if (state.ips.length > MAX_IPS_PER_ACTOR) state.ips.shift();
     }
     state.lastMs = Math.max(state.lastMs, timeMs);
+    if (ev.record_ids && ev.record_ids.length > 0) out.new_records = this.newRecords(user, ev.record_ids);
     const count = ev.result_count;
     if (typeof count === 'number' && ev.action !== undefined && READS.has(ev.action)) {
       const peerKey = ev.actor?.type ?? 'unknown';

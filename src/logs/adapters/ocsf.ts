@@ -17,8 +17,8 @@ function apiAction(activityId: number, operation: string): Action {
   const op = operation.toLowerCase();
   if (activityId === 2) {
     if (op.includes('export')) return 'export';
-    if (/search|query|list|find/.test(op)) return 'search';
-    return op.includes('bulk') ? 'bulk_read' : 'api_read';
+    if (op.includes('bulk')) return 'bulk_read';
+    return /search|query|list|find/.test(op) ? 'search' : 'api_read';
   }
   if (activityId === 1) return /token|credential|key/.test(op) ? 'token_create' : 'update';
   if (activityId === 3) return /permission|role|grant|policy/.test(op) ? 'permission_change' : 'update';
