@@ -4,9 +4,6 @@
 import type { Command } from 'commander';
 import { register as registerCustomers } from './customers.ts';
 import { register as registerDeadlines } from './deadlines.ts';
-import { register as registerDemo } from './demo.ts';
-import { register as registerIncident } from './incident.ts';
-import { register as registerIngest } from './ingest.ts';
 import { register as registerInventory } from './inventory.ts';
 import { register as registerObligations } from './obligations.ts';
 import { register as registerStatus } from './status.ts';
@@ -15,9 +12,6 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerStatus,
   registerInventory,
   registerCustomers,
-  registerIngest,
-  registerIncident,
-  registerDemo,
   registerObligations,
   registerDeadlines,
 ];

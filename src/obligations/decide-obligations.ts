@@ -55,12 +55,12 @@ function decideRule(rule: LawRule, facts: Facts, triggerWhy: string): { required
   }
   if (!rule.mandatory) return { required: false, reason: `voluntary: ${rule.note ?? 'the law recommends but does not require notice'}` };
   const lead = triggerWhy ? `${triggerWhy}; ` : '';
-  if (!rule.required_if) return { required: true, reason: `${lead}required whenever the law applies` };
+  if (!rule.required_if) return { required: true, reason: `${lead}no threshold or risk test applies: notice is due` };
   const req = evaluateCondition(rule.required_if, facts);
   if (req.ok) return { required: true, reason: `${lead}${req.why}` };
   if (rule.assess_if) {
     const as = evaluateCondition(rule.assess_if, facts);
-    if (as.ok) return { required: 'assess', reason: `${rule.assess_question} (${as.why})` };
+    if (as.ok) return { required: 'assess', reason: `${rule.assess_question} (the facts do not settle it: ${req.why})` };
   }
   return { required: false, reason: `threshold not met: ${req.why}` };
 }
@@ -80,7 +80,7 @@ function evaluateLaw(run: Run, file: LawFile, code: string, law: Law, facts: Fac
     const t = evaluateCondition(law.trigger, facts);
     note(run, `${code} › ${law.law} › trigger (${law.trigger_citation ?? law.citation}): ${t.ok ? 'met' : 'not met'}: ${t.why}`);
     if (!t.ok) {
-      const why = `data taken is not covered by ${law.law} (${law.trigger_citation ?? law.citation}): ${t.why}`;
+      const why = `no covered data under ${law.trigger_citation ?? law.citation}: ${t.why}`;
       return [row(code, law, primary, false, why)];
     }
     triggerWhy = t.why;

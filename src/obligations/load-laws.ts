@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { InputProblem } from '../errors.ts';
 import { type LawFile, LawFileSchema } from './law-schema.ts';
@@ -15,7 +16,8 @@ export interface LoadedLaws {
   version: string;
 }
 
-export const DEFAULT_LAWS_DIR = 'laws';
+/** laws/ at the project root, wherever the command runs from. */
+export const DEFAULT_LAWS_DIR = fileURLToPath(new URL('../../laws', import.meta.url));
 
 function place(file: string, lc: LineCounter, offset: number | undefined): string {
   if (offset === undefined) return file;

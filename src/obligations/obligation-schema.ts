@@ -32,3 +32,8 @@ export type Obligation = z.infer<typeof ObligationSchema>;
 
 export const ObligationsOutputSchema = z.object({ obligations: z.array(ObligationSchema) }).strict();
 export type ObligationsOutput = z.infer<typeof ObligationsOutputSchema>;
+
+/** Identifies one obligation across re-decisions: who is told under which law. */
+export function obligationKey(o: Pick<Obligation, 'jurisdiction' | 'law' | 'notify' | 'recipient'>): string {
+  return `${o.jurisdiction}|${o.law}|${o.notify}|${o.recipient}`;
+}
