@@ -2,16 +2,28 @@
 // adding a command is one import and one line here. Several engineers edit this file at once:
 // re-read it right before editing and change only your two lines (see docs/DEVELOPING.md).
 import type { Command } from 'commander';
+import { register as registerAlerts } from './alerts.ts';
 import { register as registerCustomers } from './customers.ts';
 import { register as registerDeadlines } from './deadlines.ts';
+import { register as registerDemo } from './demo.ts';
+import { register as registerDetect } from './detect.ts';
+import { register as registerIncident } from './incident.ts';
+import { register as registerIngest } from './ingest.ts';
 import { register as registerInventory } from './inventory.ts';
 import { register as registerObligations } from './obligations.ts';
+import { register as registerRulesCheck } from './rules-check.ts';
 import { register as registerStatus } from './status.ts';
 
 export const COMMANDS: Array<(program: Command) => void> = [
   registerStatus,
   registerInventory,
   registerCustomers,
+  registerIngest,
+  registerIncident,
+  registerDemo,
   registerObligations,
   registerDeadlines,
+  registerRulesCheck,
+  registerDetect,
+  registerAlerts,
 ];

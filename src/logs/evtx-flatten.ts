@@ -1,7 +1,8 @@
 // Flattens a Windows event in the JSON shape evtx_dump / Chainsaw emit ({"Event": {"System",
 // "EventData" | "UserData"}}) into the flat field names SigmaHQ's Windows rules use: EventData
 // `Data` by name, System children by name with XML attributes joined by `_` (Provider_Name,
-// Execution_ProcessID, TimeCreated_SystemTime), UserData's inner record. Pure: data in, data out.
+// Execution_ProcessID, TimeCreated_SystemTime), UserData's inner record; names with spaces
+// also appear space-stripped, as the spec's field-naming rule says. Pure: data in, data out.
 
 type Json = Record<string, unknown>;
 
@@ -66,5 +67,7 @@ function flattenData(data: Json, out: Json): void {
       continue;
     }
     out[name] = textOf(v);
+    // Sigma field names are the log's names with spaces stripped ("Source Name" -> SourceName).
+    if (name.includes(' ')) out[name.replace(/ /g, '')] = out[name];
   }
 }

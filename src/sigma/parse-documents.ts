@@ -16,6 +16,7 @@ export function parseRuleDocuments(yamlText: string, file: string): ParsedRuleDo
     rules: [],
     correlations: [],
     errors: reader.errors,
+    documents: 0,
     skipped: 0,
   };
   let docs: ReturnType<typeof parseAllDocuments>;
@@ -45,6 +46,7 @@ export function parseRuleDocuments(yamlText: string, file: string): ParsedRuleDo
       out.skipped++;
       continue;
     }
+    out.documents++;
     if (pairOf(root, 'correlation')) {
       const c = parseCorrelation(reader, root);
       if (c) out.correlations.push(c);

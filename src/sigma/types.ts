@@ -105,6 +105,8 @@ export interface ParsedRuleDocuments {
   rules: SigmaRule[];
   correlations: SigmaCorrelation[];
   errors: RuleError[];
+  /** Sigma documents seen (rules and correlations), valid or not. */
+  documents: number;
   /** YAML documents that are not Sigma documents at all (no title/detection/correlation). */
   skipped: number;
 }
