@@ -3,9 +3,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { WardenError } from '../errors.ts';
 import * as m001 from './migrations/001-foundation.ts';
+import * as m006 from './migrations/006-brandwatch.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': m001,
+  '006-brandwatch': m006,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,0 +1,144 @@
+// Matches observed host names against brands: an exact hit names the fuzzer that generated the
+// look-alike (also under any subdomain of it); otherwise a near miss on the confusable skeleton
+// scores `similar`. The brand's own domains and their subdomains never match. Pure.
+import { domainToASCII } from 'node:url';
+import { getPublicSuffix } from 'tldts';
+import { splitDomain } from './domain-parts.ts';
+import { type FuzzerName, generateLookalikes, type LookalikeOptions } from './generate-lookalikes.ts';
+import {
+  allowedEdits,
+  approximateSubstringDistance,
+  pigeonholePieces,
+  similarityScore,
+} from './similarity.ts';
+import { skeleton } from './skeleton.ts';
+
+export interface BrandHit {
+  domain: string;
+  brand: string;
+  match: FuzzerName | 'similar';
+  score?: number;
+}
+
+interface BrandProbe {
+  brand: string;
+  skeleton: string;
+  limit: number;
+  pieces: string[];
+}
+
+interface ExactEntry {
+  brand: string;
+  fuzzer: FuzzerName;
+}
+
+export interface BrandIndex {
+  readonly exact: ReadonlyMap<string, ExactEntry>;
+  /** Look-alike registrable labels (`nissan-support`), matched under any public suffix. */
+  readonly labels: ReadonlyMap<string, ExactEntry>;
+  readonly official: ReadonlySet<string>;
+  readonly probes: readonly BrandProbe[];
+}
+
+export interface MatcherOptions extends LookalikeOptions {
+  /** Minimum similarity (0–1) for a `similar` hit; default 0.8. */
+  threshold?: number;
+}
+
+export function buildBrandIndex(brands: readonly string[], options: MatcherOptions = {}): BrandIndex {
+  const exact = new Map<string, ExactEntry>();
+  const labels = new Map<string, ExactEntry>();
+  const official = new Set<string>();
+  const probes: BrandProbe[] = [];
+  const threshold = options.threshold ?? 0.8;
+  for (const input of brands) {
+    const parts = splitDomain(input, '--brand');
+    const brand = parts.ascii;
+    official.add(brand);
+    const head = parts.subdomain ? `${parts.subdomain}.` : '';
+    const tail = `.${parts.suffix}`;
+    for (const l of generateLookalikes(input, options)) {
+      if (l.fuzzer === '*original' || exact.has(l.domain)) continue;
+      const entry = { brand, fuzzer: l.fuzzer };
+      exact.set(l.domain, entry);
+      if (l.domain.startsWith(head) && l.domain.endsWith(tail)) {
+        const label = l.domain.slice(head.length, l.domain.length - tail.length);
+        if (!label.includes('.') && !labels.has(label)) labels.set(label, entry);
+      }
+    }
+    const skel = skeleton(parts.name);
+    const limit = allowedEdits(skel.length, threshold);
+    probes.push({ brand, skeleton: skel, limit, pieces: pigeonholePieces(skel, limit) });
+  }
+  for (const o of official) exact.delete(o);
+  return { exact, labels, official, probes };
+}
+
+const PLAIN_HOST = /^[a-z0-9.-]+$/;
+
+/** Lower case, no trailing dot, no wildcard, ASCII (punycode); '' when it is no host name. */
+export function normalizeHost(raw: string): string {
+  let h = raw.trim().toLowerCase();
+  if (h.endsWith('.')) h = h.slice(0, -1);
+  if (h.startsWith('*.')) h = h.slice(2);
+  if (PLAIN_HOST.test(h)) return h.includes('.') && !h.includes('..') ? h : '';
+  const ascii = domainToASCII(h);
+  return ascii.includes('.') ? ascii : '';
+}
+
+function isOfficial(host: string, official: ReadonlySet<string>): boolean {
+  for (let i = -1; i !== -1 || host.length > 0; ) {
+    if (official.has(i < 0 ? host : host.slice(i + 1))) return true;
+    i = host.indexOf('.', i + 1);
+    if (i < 0) break;
+  }
+  return false;
+}
+
+/** The hit for one normalized host, or null. */
+export function matchHost(index: BrandIndex, host: string): BrandHit | null {
+  if (isOfficial(host, index.official)) return null;
+  // The look-alike itself or any name under it (login.nissan-support.jp).
+  for (let i = -1; ; ) {
+    const e = index.exact.get(i < 0 ? host : host.slice(i + 1));
+    if (e) return { domain: host, brand: e.brand, match: e.fuzzer };
+    i = host.indexOf('.', i + 1);
+    if (i < 0) break;
+  }
+  return underOtherSuffix(index, host) ?? similar(index, host);
+}
+
+function publicSuffixOf(host: string): string {
+  return getPublicSuffix(host, { allowPrivateDomains: false, validateHostname: false }) ?? '';
+}
+
+/** A look-alike label registered under another suffix (`nissan-support.jp` for `.co.jp`). */
+function underOtherSuffix(index: BrandIndex, host: string): BrandHit | null {
+  const labels = host.split('.');
+  if (!labels.some((l) => index.labels.has(l))) return null;
+  const suffix = publicSuffixOf(host);
+  const rest = host.slice(0, Math.max(0, host.length - suffix.length - 1));
+  const registrable = rest.slice(rest.lastIndexOf('.') + 1);
+  const e = index.labels.get(registrable);
+  return e ? { domain: host, brand: e.brand, match: e.fuzzer } : null;
+}
+
+function similar(index: BrandIndex, host: string): BrandHit | null {
+  const skel = skeleton(host);
+  let candidates: BrandProbe[] | undefined;
+  for (const p of index.probes) {
+    if (p.pieces.some((piece) => skel.includes(piece))) (candidates ??= []).push(p);
+  }
+  if (!candidates) return null;
+  // Compare the name without its public suffix (`nissan.co.jp.evil.com` keeps `nissancojpevil`).
+  const suffix = publicSuffixOf(host);
+  const body = skeleton(host.slice(0, Math.max(0, host.length - suffix.length - 1)));
+  let best: BrandHit | null = null;
+  for (const p of candidates) {
+    const d = approximateSubstringDistance(p.skeleton, body, p.limit);
+    if (d > p.limit) continue;
+    const score = similarityScore(d, p.skeleton.length);
+    if (!best || (best.score ?? 0) < score) best = { domain: host, brand: p.brand, match: 'similar', score };
+  }
+  return best;
+}
