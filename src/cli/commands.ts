@@ -10,9 +10,13 @@ import { register as registerDetect } from './detect.ts';
 import { register as registerIncident } from './incident.ts';
 import { register as registerIngest } from './ingest.ts';
 import { register as registerInventory } from './inventory.ts';
+import { register as registerKeys } from './keys.ts';
 import { register as registerObligations } from './obligations.ts';
 import { register as registerRulesCheck } from './rules-check.ts';
 import { register as registerStatus } from './status.ts';
+import { register as registerBrands } from './brands.ts';
+import { register as registerLookalikes } from './lookalikes.ts';
+import { register as registerPhishwatch } from './phishwatch.ts';
 
 export const COMMANDS: Array<(program: Command) => void> = [
   registerStatus,
@@ -21,9 +25,13 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerIngest,
   registerIncident,
   registerDemo,
+  registerKeys,
   registerObligations,
   registerDeadlines,
   registerRulesCheck,
   registerDetect,
   registerAlerts,
+  registerLookalikes,
+  registerPhishwatch,
+  registerBrands,
 ];

@@ -23,6 +23,12 @@ function int(v: string, flag: string, min: number): number {
   return n;
 }
 
+function describeObligation(o: unknown): string {
+  const ob = o as { jurisdiction?: string; law?: string; notify?: string; required?: unknown; deadline?: string | null; due?: string };
+  const when = ob.deadline ? `by ${ob.deadline}` : (ob.due ?? '');
+  return `${ob.jurisdiction} ${ob.law}: ${ob.notify} (${ob.required === true ? 'required' : ob.required === false ? 'not required' : 'assess'}) ${when}`;
+}
+
 export function register(program: Command): void {
   program
     .command('demo')
@@ -68,11 +74,14 @@ export function register(program: Command): void {
             `Warden demo — ${inc.title}`,
             `  customers in the index   ${summary.customers}`,
             `  access events stored     ${summary.events}`,
-            `  alerts                   ${summary.alerts.length ? summary.alerts.map((a) => `${a.title} (${a.level}, ${a.count})`).join('; ') : 'none'}`,
+            `  alerts                   ${summary.alerts.reduce((n, a) => n + a.count, 0)} from ${summary.alerts.length} rules`,
+            ...summary.alerts.map((a) => `      ${a.level.padEnd(8)} ${String(a.count).padStart(4)}  ${a.title}`),
             `  incident                 ${inc.id} (aware at ${inc.aware_at})`,
             `  affected                 ${inc.affected.total}: ${inc.affected.confirmed} confirmed from logs, ${inc.affected.inferred} inferred from queries`,
             `  fields                   ${inc.fields.join(', ')}`,
             `  by jurisdiction          ${Object.entries(inc.by_jurisdiction).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+            `  obligations              ${summary.obligations.length}`,
+            ...summary.obligations.map((ob) => `      ${describeObligation(ob)}`),
             `  notices drafted          ${summary.notices.drafted}`,
             `  took                     ${((Date.now() - started) / 1000).toFixed(1)} s`,
             '',

@@ -2,7 +2,9 @@
 // store, and run the installed rules. Counts on stderr; malformed lines named and counted.
 import type { Command } from 'commander';
 import { appendAudit } from '../audit/audit-log.ts';
-import { type IngestResult, ingestFile } from '../logs/ingest.ts';
+import { createDetectionSink } from '../detect/detection-sink.ts';
+import { type EventSink, type IngestResult, ingestFile } from '../logs/ingest.ts';
+import type { Store } from '../store/open-store.ts';
 import { loadMapping } from '../logs/load-mapping.ts';
 import { runCommand } from './context.ts';
 import { globalOptions } from './global-options.ts';
@@ -55,7 +57,6 @@ export function register(program: Command): void {
     );
 }
 
-// Detection joins ingest once the detect capability is installed (see src/detect).
-async function detectionSinks(_store: unknown): Promise<[]> {
-  return [];
+async function detectionSinks(store: Store): Promise<EventSink[]> {
+  return [await createDetectionSink(store)];
 }

@@ -8,7 +8,11 @@ import { importCustomersCsv } from '../inventory/import-customers.ts';
 import { importInventory } from '../inventory/inventory-store.ts';
 import { parseInventory } from '../inventory/parse-inventory.ts';
 import type { Scope } from '../incidents/incident-model.ts';
-import { openIncident, setFacts, setIndicators } from '../incidents/incident-store.ts';
+import { type AlertView, listAlerts } from '../detect/alert-store.ts';
+import { createDetectionSink } from '../detect/detection-sink.ts';
+import { openIncidentFromAlerts } from '../detect/open-incident-from-alert.ts';
+import { setFacts, setIndicators } from '../incidents/incident-store.ts';
+import { decideForIncident } from '../obligations/incident-obligations.ts';
 import { scopeIncident } from '../incidents/scope-incident.ts';
 import { type EventSink, ingestFile } from '../logs/ingest.ts';
 import type { Store } from '../store/open-store.ts';
@@ -44,8 +48,32 @@ interface IncidentFile {
   began_at: string;
   vendor_discovered_at: string;
   aware_at: string;
-  attacker: { actor: string; ip: string };
   facts: Record<string, unknown>;
+}
+
+const SEVERE = new Set(['high', 'critical']);
+
+/** The alerts of the actor with the most high/critical alerts: where an analyst would start. */
+export function leadAlerts(alerts: AlertView[]): AlertView[] {
+  const byActor = new Map<string, AlertView[]>();
+  for (const a of alerts) {
+    const who = a.group['actor.user'];
+    if (!SEVERE.has(a.level) || typeof who !== 'string') continue;
+    byActor.set(who, [...(byActor.get(who) ?? []), a]);
+  }
+  return [...byActor.values()].sort((x, y) => y.length - x.length)[0] ?? [];
+}
+
+/** One line per rule: how many alerts it raised (CONTRACTS.md `alerts[].count`). */
+export function alertsByRule(alerts: AlertView[]): DemoSummary['alerts'] {
+  const rank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, informational: 4 };
+  const by = new Map<string, DemoSummary['alerts'][number]>();
+  for (const a of alerts) {
+    const cur = by.get(a.rule) ?? { rule: a.rule, title: a.title, level: a.level, count: 0 };
+    cur.count++;
+    by.set(a.rule, cur);
+  }
+  return [...by.values()].sort((x, y) => (rank[x.level] ?? 9) - (rank[y.level] ?? 9) || y.count - x.count);
 }
 
 async function scenarioFiles(o: DemoOptions): Promise<ScenarioFiles> {
@@ -81,24 +109,32 @@ export async function runDemo(store: Store, keyring: Keyring, o: DemoOptions): P
     source: 'dealer-crm',
     file: files.accessJsonl,
     format: 'jsonl',
-    sinks: o.sinks ?? [],
+    sinks: o.sinks ?? [await createDetectionSink(store)],
     onProblem: (w, r) => o.log(`${w}: ${r}`),
     onProgress: (d, t) => o.progress('ingest', d, t),
   });
   o.log(`events: ${ing.events} read, ${ing.stored} stored, ${ing.duplicates} already stored, ${ing.malformed} malformed`);
 
+  // The incident is opened from the alerts, as an analyst would: the account with the most
+  // high-severity alerts, its indicators prefilled from them; what the vendor told us (when it
+  // found out, when it told us) comes from its report, incident.json.
   const facts = JSON.parse(readFileSync(files.incidentJson, 'utf8')) as IncidentFile;
-  const inc = await openIncident(store, { title: facts.title, awareAt: facts.aware_at, vendorId: facts.vendor }, o.actor);
-  await setFacts(store, inc.id, { ...facts.facts, began_at: facts.began_at, vendor_discovered_at: facts.vendor_discovered_at, vendor_notified_at: facts.aware_at }, o.actor);
-  await setIndicators(store, inc.id, { actors: [facts.attacker.actor], ips: [facts.attacker.ip], from: facts.began_at }, o.actor);
-  const scope = await scopeIncident(store, inc.id, o.actor);
+  const alerts = await listAlerts(store);
+  const lead = leadAlerts(alerts);
+  if (lead.length === 0) throw new Error('the detection rules raised no high-severity alert on the demo log');
+  const { incident } = await openIncidentFromAlerts(store, { alertIds: lead.map((a) => a.id), title: facts.title, awareAt: facts.aware_at, vendorId: facts.vendor }, o.actor);
+  // An account taken over stays the attacker's until it is revoked: keep the window open-ended.
+  await setIndicators(store, incident.id, { ...incident.indicators, to: undefined }, o.actor);
+  await setFacts(store, incident.id, { ...facts.facts, began_at: facts.began_at, vendor_discovered_at: facts.vendor_discovered_at, vendor_notified_at: facts.aware_at }, o.actor);
+  const scope = await scopeIncident(store, incident.id, o.actor);
+  const decision = await decideForIncident(store, incident.id, o.actor);
   const counts = await countRows(store);
   return {
     customers: counts.customers,
     events: counts.events,
-    alerts: [],
+    alerts: alertsByRule(alerts),
     incident: { ...scope, title: facts.title, aware_at: facts.aware_at },
-    obligations: [],
+    obligations: decision.obligations,
     notices: { drafted: 0 },
     expected: files.expected,
     files: { dir: files.dir, customers: files.customersCsv, access: files.accessJsonl, inventory: files.inventoryYaml },

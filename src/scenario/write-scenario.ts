@@ -9,7 +9,7 @@ import { generateActivity } from './generate-activity.ts';
 import { generateAttack, planAttack, type TimedEvent } from './generate-attack.ts';
 import { CUSTOMER_COLUMNS, generateCustomers } from './generate-customers.ts';
 import { scenarioInventory } from './scenario-inventory.ts';
-import { ACCOUNTS, ATTACKED_UNIT, IPS, jstIso, SOURCE, TIMELINE } from './scenario-world.ts';
+import { ATTACKED_UNIT, jstIso, SOURCE, TIMELINE } from './scenario-world.ts';
 
 export interface ScenarioOptions {
   out: string;
@@ -97,7 +97,6 @@ export async function writeScenario(o: ScenarioOptions): Promise<ScenarioFiles> 
         began_at: TIMELINE.attackStart,
         vendor_discovered_at: TIMELINE.vendorDiscovered,
         aware_at: TIMELINE.vendorToldUs,
-        attacker: { actor: ACCOUNTS.attacker, ip: IPS.attacker },
         facts: { role: 'controller', cause: 'unauthorized_access', encrypted: false, misuse_confirmed: false, sector: 'auto_dealer' },
       },
       null,
