@@ -125,11 +125,8 @@ function underOtherSuffix(index: BrandIndex, host: string): BrandHit | null {
 
 function similar(index: BrandIndex, host: string): BrandHit | null {
   const skel = skeleton(host);
-  let candidates: BrandProbe[] | undefined;
-  for (const p of index.probes) {
-    if (p.pieces.some((piece) => skel.includes(piece))) (candidates ??= []).push(p);
-  }
-  if (!candidates) return null;
+  const candidates = index.probes.filter((p) => p.pieces.some((piece) => skel.includes(piece)));
+  if (candidates.length === 0) return null;
   // Compare the name without its public suffix (`nissan.co.jp.evil.com` keeps `nissancojpevil`).
   const suffix = publicSuffixOf(host);
   const body = skeleton(host.slice(0, Math.max(0, host.length - suffix.length - 1)));

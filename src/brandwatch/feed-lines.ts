@@ -58,7 +58,7 @@ function certstreamLine(line: string): LineNames {
 function domainLine(line: string): LineNames {
   const first = line.trim().split(/[\s,;]+/)[0] ?? '';
   const host = normalizeHost(first);
-  return host ? { hosts: [host] } : { error: `not a domain name: '${first.slice(0, 80)}'` };
+  return host ? { hosts: [host] } : { error: `not a domain name: '${line.trim().slice(0, 80)}'` };
 }
 
 function urlLine(line: string): LineNames {
