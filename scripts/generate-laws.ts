@@ -1,6 +1,6 @@
 // Writes the table-driven law files: laws/US-XX.yaml for the US states, DC and territories,
 // and laws/XX.yaml for the EU/EEA states under the GDPR. Run after editing a table:
-//   node --import tsx scripts/generate-laws.ts
+//   node --import tsx scripts/generate-laws.ts [OUT_DIR]   (default laws/)
 // Hand-written files in laws/ (JP.yaml, US.yaml, …) are left alone.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { EEA_STATES } from './law-tables/eea-states.ts';
 import { ACCIDENTAL, gdprLaw, MALICIOUS } from './law-tables/gdpr-rules.ts';
 import { type StateRow, US_STATES } from './law-tables/us-states.ts';
 
-const OUT = 'laws';
+const OUT = process.argv[2] ?? 'laws';
 const BASE = ['national_id', 'drivers_license', 'financial_account', 'payment_card'];
 const HARM_REQUIRED = { any: [{ cause_in: MALICIOUS }, { misuse_confirmed: true }] };
 const HARM_QUESTION =

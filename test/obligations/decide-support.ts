@@ -13,7 +13,11 @@ export function laws(): LoadedLaws {
 
 export const DEALER_DATA = ['name', 'postal_address', 'phone', 'email', 'vehicle_purchase'] as const;
 
-export function decide(s: Partial<ScenarioInput> & Pick<ScenarioInput, 'affected'>): Obligation[] {
+/** A scenario in test shorthand: data as plain strings (the schema checks them at run time). */
+export type TestScenario = Omit<Partial<ScenarioInput>, 'data'> &
+  Pick<ScenarioInput, 'affected'> & { data?: readonly string[] };
+
+export function decide(s: TestScenario): Obligation[] {
   const scenario = ScenarioSchema.parse({ aware_at: '2026-11-20T09:00:00+09:00', data: [...DEALER_DATA], ...s });
   return decideObligations(scenario, laws().files);
 }
