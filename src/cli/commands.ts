@@ -3,6 +3,7 @@
 // re-read it right before editing and change only your two lines (see docs/DEVELOPING.md).
 import type { Command } from 'commander';
 import { register as registerAlerts } from './alerts.ts';
+import { register as registerAudit } from './audit.ts';
 import { register as registerCustomers } from './customers.ts';
 import { register as registerDeadlines } from './deadlines.ts';
 import { register as registerDemo } from './demo.ts';
@@ -13,7 +14,9 @@ import { register as registerInventory } from './inventory.ts';
 import { register as registerKeys } from './keys.ts';
 import { register as registerObligations } from './obligations.ts';
 import { register as registerRulesCheck } from './rules-check.ts';
+import { register as registerServe } from './serve.ts';
 import { register as registerStatus } from './status.ts';
+import { register as registerUsers } from './users.ts';
 import { register as registerBrands } from './brands.ts';
 import { register as registerLookalikes } from './lookalikes.ts';
 import { register as registerPhishwatch } from './phishwatch.ts';
@@ -31,6 +34,9 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerRulesCheck,
   registerDetect,
   registerAlerts,
+  registerServe,
+  registerUsers,
+  registerAudit,
   registerLookalikes,
   registerPhishwatch,
   registerBrands,

@@ -3,11 +3,17 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { WardenError } from '../errors.ts';
 import * as m001 from './migrations/001-foundation.ts';
+import * as m004 from './migrations/004-notify.ts';
+import * as m005 from './migrations/005-auth.ts';
 import * as m006 from './migrations/006-brandwatch.ts';
+import * as m007 from './migrations/007-oversee.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': m001,
+  '004-notify': m004,
+  '005-auth': m005,
   '006-brandwatch': m006,
+  '007-oversee': m007,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
