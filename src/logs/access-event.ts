@@ -31,11 +31,13 @@ export const AccessEventSchema = z.object({
   id: z.string().min(1),
   time: IsoTime,
   source: z.string().min(1),
-  actor: z.object({
-    user: z.string().optional(),
-    type: z.enum(ACTOR_TYPES).default('unknown'),
-    session: z.string().optional(),
-  }),
+  actor: z
+    .object({
+      user: z.string().optional(),
+      type: z.enum(ACTOR_TYPES).default('unknown'),
+      session: z.string().optional(),
+    })
+    .default({ type: 'unknown' }),
   src_ip: z.string().optional(),
   user_agent: z.string().optional(),
   action: z.enum(ACTIONS),

@@ -11,7 +11,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T/;
 export type Checked = { ok: true; event: AccessEvent } | { ok: false; reason: string };
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
-const optStr = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 
 export function checkAccessEvent(o: unknown, defaultSource?: string): Checked {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return { ok: false, reason: 'not a JSON object' };
@@ -20,31 +20,31 @@ export function checkAccessEvent(o: unknown, defaultSource?: string): Checked {
   if (!isStr(e.time) || !ISO.test(e.time) || Number.isNaN(Date.parse(e.time))) {
     return { ok: false, reason: 'time: must be an ISO 8601 date-time' };
   }
-  const source = e.source ?? defaultSource;
+  const source = e.source === undefined ? defaultSource : e.source;
   if (!isStr(source) || source === '') return { ok: false, reason: 'source: required string' };
   if (!isStr(e.action) || !ACTION_SET.has(e.action)) return { ok: false, reason: `action: unknown action '${String(e.action)}'` };
-  const a = e.actor ?? {};
+  const a = e.actor === undefined ? {} : e.actor;
   if (typeof a !== 'object' || a === null || Array.isArray(a)) return { ok: false, reason: 'actor: must be an object' };
   const actor = a as Record<string, unknown>;
   if (!optStr(actor.user)) return { ok: false, reason: 'actor.user: must be a string' };
   if (!optStr(actor.session)) return { ok: false, reason: 'actor.session: must be a string' };
-  const type = actor.type ?? 'unknown';
+  const type = actor.type === undefined ? 'unknown' : actor.type;
   if (!isStr(type) || !ACTOR_TYPE_SET.has(type)) return { ok: false, reason: `actor.type: unknown type '${String(type)}'` };
   for (const k of ['src_ip', 'user_agent', 'object', 'query'] as const) {
     if (!optStr(e[k])) return { ok: false, reason: `${k}: must be a string` };
   }
-  if (e.record_ids !== undefined && e.record_ids !== null) {
+  if (e.record_ids !== undefined) {
     if (!Array.isArray(e.record_ids) || !e.record_ids.every(isStr)) return { ok: false, reason: 'record_ids: must be an array of strings' };
   }
-  if (e.result_count !== undefined && e.result_count !== null) {
-    if (!Number.isInteger(e.result_count) || (e.result_count as number) < 0) return { ok: false, reason: 'result_count: must be a non-negative integer' };
+  if (e.result_count !== undefined) {
+    if (!Number.isSafeInteger(e.result_count) || (e.result_count as number) < 0) return { ok: false, reason: 'result_count: must be a non-negative integer' };
   }
-  const fields = e.fields ?? [];
+  const fields = e.fields === undefined ? [] : e.fields;
   if (!Array.isArray(fields)) return { ok: false, reason: 'fields: must be an array' };
   for (const f of fields) if (!isStr(f) || !isDataCategory(f)) return { ok: false, reason: `fields: unknown data category '${String(f)}'` };
-  const outcome = e.outcome ?? 'success';
+  const outcome = e.outcome === undefined ? 'success' : e.outcome;
   if (outcome !== 'success' && outcome !== 'failure') return { ok: false, reason: `outcome: must be success or failure` };
-  const raw = e.raw ?? {};
+  const raw = e.raw === undefined ? {} : e.raw;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'raw: must be an object' };
 
   const ev: AccessEvent = {
