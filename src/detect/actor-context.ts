@@ -6,7 +6,10 @@
 export interface WardenFields {
   /** The sales unit the event reached: `raw.unit`, else a `unit = '…'` term of its query. */
   unit?: string;
-  /** The source IP was never seen before, for this actor nor for anyone (after warm-up). */
+  /**
+   * The source IP is new for this actor and its network (IPv4 /24, IPv6 /48) was never seen
+   * for anyone before (after warm-up): a known office or dealer network does not count as new.
+   */
   new_src_ip?: boolean;
   /** Days since this actor's previous activity (absent the first time an actor is seen unseeded). */
   idle_days?: number;
@@ -65,7 +68,7 @@ class LruMap<K, V> {
 export interface ActorContextOptions {
   maxActors?: number;
   maxIps?: number;
-  /** Record ids remembered across all actors; the least recently active actors are forgotten first. */
+  /** Record ids remembered across all (non-service) actors; the least recently active actors are forgotten first. */
   maxRecordIds?: number;
   /** Event time that must pass after the first event before an IP counts as new. */
   warmupMs?: number;
@@ -80,6 +83,14 @@ export interface ActorEventView {
   record_ids?: string[] | undefined;
   query?: string | undefined;
   raw?: Record<string, unknown> | undefined;
+}
+
+/** The network an address belongs to for "never seen": IPv4 /24, IPv6 /48, else the address. */
+export function networkOf(ip: string): string {
+  const v4 = /^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$/.exec(ip);
+  if (v4) return `${v4[1]}.0/24`;
+  if (ip.includes(':')) return `${ip.toLowerCase().split(':').slice(0, 3).join(':')}::/48`;
+  return ip;
 }
 
 const UNIT_TERM = /\bunit\s*(?:=|==|:)\s*['"]?([\w.-]+)/i;
@@ -149,10 +160,11 @@ export class ActorContext {
     const warm = timeMs - this.firstMs >= this.warmupMs;
     let state = user ? this.actors.get(user) : undefined;
     if (ip) {
-      const ipKnown = this.ipsSeen.get(ip) !== undefined;
+      const net = networkOf(ip);
+      const netKnown = this.ipsSeen.get(net) !== undefined;
       const actorKnowsIp = state?.ips.includes(ip) ?? false;
-      if (warm && !ipKnown && !actorKnowsIp) out.new_src_ip = true;
-      if (!ipKnown) this.ipsSeen.set(ip, true);
+      if (warm && !netKnown && !actorKnowsIp) out.new_src_ip = true;
+      if (!netKnown) this.ipsSeen.set(net, true);
     }
     if (!user) return out;
     if (state) {
@@ -166,7 +178,8 @@ export class ActorContext {
       if (state.ips.length > MAX_IPS_PER_ACTOR) state.ips.shift();
     }
     state.lastMs = Math.max(state.lastMs, timeMs);
-    if (ev.record_ids && ev.record_ids.length > 0) out.new_records = this.newRecords(user, ev.record_ids);
+    // Service accounts re-read the whole table nightly; tracking their ids would only cost memory.
+    if (ev.record_ids && ev.record_ids.length > 0 && ev.actor?.type !== 'service') out.new_records = this.newRecords(user, ev.record_ids);
     const count = ev.result_count;
     if (typeof count === 'number' && ev.action !== undefined && READS.has(ev.action)) {
       const peerKey = ev.actor?.type ?? 'unknown';

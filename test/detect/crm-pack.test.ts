@@ -85,10 +85,11 @@ describe('rules/crm pack', () => {
     assert.equal(await fires(T.afterHours, [ev({ user: DEALER, time: at(0, '02:00') })]), false);
   });
 
-  test('new source IP: an IP never seen after a day of history hits; a known IP, or one during warm-up, does not', async () => {
+  test('new source IP: a never-seen network after a day of history hits; a known IP or network, or warm-up, does not', async () => {
     const history = [ev({ time: at(0, '10:00') }), ev({ user: VENDOR, src_ip: '192.0.2.17', time: at(0, '11:00') })];
     assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '198.51.100.23', time: at(2, '02:00') })]), true);
     assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '192.0.2.17', time: at(2, '10:00') })]), false);
+    assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '192.0.2.99', time: at(2, '10:00') })]), false);
     assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '198.51.100.23', time: at(0, '12:00') })]), false);
   });
 
@@ -149,8 +150,8 @@ describe('rules/crm pack', () => {
     assert.equal(await fires(T.queryOnly, [ev({ user: VENDOR, action: 'api_read', result_count: 500, record_ids: ids('C', 500) })]), false);
   });
 
-  test('several source IPs: three IPs in an hour hits; two does not', async () => {
-    const from = (ip: string, i: number) => ev({ src_ip: ip, time: at(0, '10:00', i * 300) });
+  test('several source IPs: logins from three IPs in an hour hits; two does not', async () => {
+    const from = (ip: string, i: number) => ev({ action: 'login', src_ip: ip, time: at(0, '10:00', i * 300) });
     assert.equal(await fires(T.manyIps, ['10.0.0.1', '10.0.0.2', '10.0.0.3'].map(from)), true);
     assert.equal(await fires(T.manyIps, ['10.0.0.1', '10.0.0.2', '10.0.0.1'].map(from)), false);
   });

@@ -126,3 +126,28 @@ describe('CSV line splitting', () => {
     assert.equal(splitCsvLine('"a'), undefined);
   });
 });
+
+describe('Windows events as JSON (evtx_dump shape)', () => {
+  test('4625 is login_failed and 4624 login, with account, source IP, session and flattened raw fields', async () => {
+    const { evtxJsonAdapter } = await import('../../src/logs/adapters/evtx-json.ts');
+    const [failed, ok, proc] = events(evtxJsonAdapter, 'evtx-security.jsonl');
+    assert.equal(failed?.action, 'login_failed');
+    assert.equal(failed?.outcome, 'failure');
+    assert.equal(failed?.actor.user, 'support-07');
+    assert.equal(failed?.src_ip, '198.51.100.23');
+    assert.equal(failed?.time, '2026-11-01T16:50:01.123456Z');
+    assert.equal(failed?.id, 'crm-app-01.example-motor.example/Security/90211');
+    assert.equal(ok?.action, 'login');
+    assert.equal(ok?.actor.session, '0x8d2f1');
+    assert.equal(ok?.raw.EventID, 4624);
+    assert.equal(ok?.raw.LogonType, 10);
+    assert.equal(proc?.raw.Image, 'C:\\Windows\\System32\\whoami.exe');
+    assert.equal(proc?.raw.Channel, 'Microsoft-Windows-Sysmon/Operational');
+  });
+
+  test('JSON that is not a Windows event is malformed', async () => {
+    const { evtxJsonAdapter } = await import('../../src/logs/adapters/evtx-json.ts');
+    const r = evtxJsonAdapter.open({ source: 's' }).parse('{"Event":{}}', 1);
+    assert.ok(r.ok === false && /Event.System/.test(r.reason));
+  });
+});

@@ -3,12 +3,14 @@
 import { WardenError } from '../../errors.ts';
 import type { LogAdapter } from '../log-adapter.ts';
 import { csvMappedAdapter } from './csv-mapped.ts';
+import { evtxJsonAdapter } from './evtx-json.ts';
 import { jsonlAdapter } from './jsonl.ts';
 import { nginxAdapter } from './nginx.ts';
 import { ocsfAdapter } from './ocsf.ts';
 import { salesforceElfAdapter } from './salesforce-elf.ts';
 
 export const ADAPTERS: LogAdapter[] = [
+  evtxJsonAdapter,
   ocsfAdapter,
   jsonlAdapter,
   salesforceElfAdapter,

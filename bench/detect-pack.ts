@@ -1,0 +1,93 @@
+// Benchmark (issue 3, bench a): the `warden detect` pipeline with the built-in pack (lines ->
+// jsonl adapter -> warden.* history -> Sigma engine) over the demo's access log, against the
+// floor of splitting the same lines and JSON.parse-ing them in one loop; then memory on a 10x
+// longer stream (the file replayed with its years and ids shifted, so windows keep expiring).
+// Usage: node --import tsx bench/detect-pack.ts [FILE] [--repeat N] [--skip-long]
+import { createReadStream, existsSync } from 'node:fs';
+import { detectStream } from '../src/detect/detect-stream.ts';
+import { readLineBatches } from '../src/detect/line-reader.ts';
+import { BUILTIN_PACK_DIR, loadRules } from '../src/detect/rule-pack.ts';
+import { writeScenario } from '../src/scenario/write-scenario.ts';
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('--')) ?? '/tmp/demo/access.jsonl';
+const repeatAt = args.indexOf('--repeat');
+const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 10;
+const skipLong = args.includes('--skip-long');
+
+if (!existsSync(file)) {
+  process.stderr.write(`generating the demo scenario (2M events) into ${file.replace(/\/[^/]+$/, '')}\n`);
+  await writeScenario({ out: file.replace(/\/[^/]+$/, ''), customers: 180_000, affected: 21_000, events: 2_000_000, seed: 42 });
+}
+
+const open = () => createReadStream(file, { highWaterMark: 1 << 20 });
+const { ruleSet, rules, correlations } = await loadRules([BUILTIN_PACK_DIR]);
+
+async function floor(): Promise<{ seconds: number; lines: number }> {
+  const t0 = performance.now();
+  let lines = 0;
+  for await (const batch of readLineBatches(open())) {
+    for (const l of batch) {
+      if (l === '') continue;
+      JSON.parse(l);
+      lines++;
+    }
+  }
+  return { seconds: (performance.now() - t0) / 1000, lines };
+}
+
+async function detect(batches: AsyncIterable<string[]>) {
+  const t0 = performance.now();
+  let detections = 0;
+  const stats = await detectStream(batches, {
+    ruleSet,
+    format: 'jsonl',
+    source: 'dealer-crm',
+    onDetection: () => detections++,
+    onMalformed: () => {},
+  });
+  return { seconds: (performance.now() - t0) / 1000, events: stats.events, detections };
+}
+
+const passRss: number[] = [];
+
+/** The file replayed `times` times, each pass shifted by a year (times and ids), as one stream. */
+async function* replayed(times: number): AsyncGenerator<string[]> {
+  for (let k = 0; k < times; k++) {
+    const year = `"time":"${2026 + k}-`;
+    const id = `"id":"ev${k}-`;
+    for await (const batch of readLineBatches(open())) {
+      yield k === 0 ? batch : batch.map((l) => l.replace('"time":"2026-', year).replace('"id":"ev-', id));
+    }
+    passRss.push(process.memoryUsage().rss);
+  }
+}
+
+const mb = (n: number) => Math.round(n / 1048576);
+process.stderr.write(`${file}: ${rules} rules, ${correlations} correlations\n`);
+// Interleave and keep the best of each: the machine is shared, so single runs are noisy.
+let bestFloor = Number.POSITIVE_INFINITY;
+let bestDetect = Number.POSITIVE_INFINITY;
+let lines = 0;
+let detections = 0;
+for (let i = 0; i < 2; i++) {
+  const f = await floor();
+  bestFloor = Math.min(bestFloor, f.seconds);
+  lines = f.lines;
+  const d = await detect(readLineBatches(open()));
+  bestDetect = Math.min(bestDetect, d.seconds);
+  detections = d.detections;
+  process.stderr.write(`run ${i + 1}: floor ${f.seconds.toFixed(2)} s, detect ${d.seconds.toFixed(2)} s\n`);
+}
+console.log(`baseline (split lines + JSON.parse): ${lines} lines in ${bestFloor.toFixed(2)} s = ${Math.round(lines / bestFloor)} lines/s`);
+console.log(`figure   (warden detect pipeline, built-in pack): ${bestDetect.toFixed(2)} s = ${Math.round(lines / bestDetect)} events/s, ${detections} detections`);
+console.log(`ratio    ${(bestDetect / bestFloor).toFixed(2)}x the floor (target <= 1.5x)`);
+
+if (!skipLong) {
+  const d = await detect(replayed(repeat));
+  console.log(
+    `memory over a ${repeat}x stream (${d.events} events, ${d.detections} detections, ${d.seconds.toFixed(0)} s): ` +
+      `rss after pass 1 ${mb(passRss[0] ?? 0)} MiB, after pass ${repeat} ${mb(passRss[passRss.length - 1] ?? 0)} MiB, ` +
+      `max ${mb(Math.max(...passRss))} MiB (per pass: ${passRss.map(mb).join(', ')})`,
+  );
+}
