@@ -20,6 +20,8 @@ import { register as registerUsers } from './users.ts';
 import { register as registerBrands } from './brands.ts';
 import { register as registerLookalikes } from './lookalikes.ts';
 import { register as registerPhishwatch } from './phishwatch.ts';
+import { register as registerNotify } from './notify.ts';
+import { register as registerReport } from './report.ts';
 
 export const COMMANDS: Array<(program: Command) => void> = [
   registerStatus,
@@ -40,4 +42,6 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerLookalikes,
   registerPhishwatch,
   registerBrands,
+  registerNotify,
+  registerReport,
 ];

@@ -1,0 +1,76 @@
+// Builds what a notice template sees for one customer: pure data in, plain strings out (labels,
+// dates already formatted for the locale). Per-customer `fields` decide what is named as involved.
+import { DateTime } from 'luxon';
+import { categoryLabel, type NoticeLocale, REASSURE_CATEGORIES } from './category-labels.ts';
+import type { OrgProfile } from './org-profile.ts';
+
+export interface NoticeFacts {
+  incidentId: string;
+  title: string;
+  awareAt: string;
+  firstAccess: string | null;
+  lastAccess: string | null;
+  vendorName: string | null;
+}
+
+export interface NoticeContext {
+  locale: NoticeLocale;
+  org: OrgProfile & { url: string };
+  customer: { name: string; postalAddress: string };
+  incident: { period: string; awareDate: string; vendorName: string | null };
+  involved: string[];
+  notInvolved: string[];
+  fakeDomains: string[];
+  reference: string;
+}
+
+const SUPPORTED: NoticeLocale[] = ['ja', 'en'];
+
+/** `ja-JP` -> ja, `en_GB` -> en, anything else falls back to English. */
+export function noticeLocale(customerLocale: string | null | undefined): NoticeLocale {
+  const lang = (customerLocale ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return (SUPPORTED as string[]).includes(lang) ? (lang as NoticeLocale) : 'en';
+}
+
+export function formatDate(iso: string, locale: NoticeLocale, zone: string): string {
+  const d = DateTime.fromISO(iso, { zone });
+  if (!d.isValid) return iso;
+  return locale === 'ja' ? d.toFormat('yyyy年M月d日') : d.setLocale('en-GB').toFormat('d MMMM yyyy');
+}
+
+function period(facts: NoticeFacts, locale: NoticeLocale, zone: string): string {
+  const from = facts.firstAccess ? formatDate(facts.firstAccess, locale, zone) : null;
+  const to = facts.lastAccess ? formatDate(facts.lastAccess, locale, zone) : null;
+  if (from && to && from !== to) return locale === 'ja' ? `${from}から${to}まで` : `between ${from} and ${to}`;
+  if (from) return locale === 'ja' ? `${from}` : `on ${from}`;
+  return locale === 'ja' ? '調査中の期間' : 'during a period still under investigation';
+}
+
+/** Defangs a domain so mail clients do not turn a phishing domain into a link. */
+export function defang(domain: string): string {
+  return domain.replace(/\./g, '[.]');
+}
+
+export function buildNoticeContext(input: {
+  locale: NoticeLocale;
+  org: OrgProfile;
+  customerName: string;
+  postalAddress?: string;
+  fields: string[];
+  facts: NoticeFacts;
+  fakeDomains: string[];
+  reference: string;
+}): NoticeContext {
+  const { locale, org } = input;
+  const involved = [...new Set(input.fields)];
+  return {
+    locale,
+    org: { ...org, url: `https://${org.domain}/` },
+    customer: { name: input.customerName, postalAddress: input.postalAddress ?? '' },
+    incident: { period: period(input.facts, locale, org.timeZone), awareDate: formatDate(input.facts.awareAt, locale, org.timeZone), vendorName: input.facts.vendorName },
+    involved: involved.map((f) => categoryLabel(f, locale)),
+    notInvolved: REASSURE_CATEGORIES.filter((c) => !involved.includes(c)).map((c) => categoryLabel(c, locale)),
+    fakeDomains: input.fakeDomains.map(defang),
+    reference: input.reference.slice(0, 12).toUpperCase(),
+  };
+}
