@@ -18,6 +18,17 @@ function present(facts: Facts, cats: readonly string[]): string[] {
   return cats.filter((c) => facts.data.has(c));
 }
 
+// Law data is immutable once loaded, so each list's printed form is built once.
+const joined = new WeakMap<readonly string[], string>();
+function list(cats: readonly string[]): string {
+  let text = joined.get(cats);
+  if (text === undefined) {
+    text = cats.join(', ');
+    joined.set(cats, text);
+  }
+  return text;
+}
+
 function leaf(c: Condition, facts: Facts): Verdict[] {
   const out: Verdict[] = [];
   const s = facts.scenario;
@@ -26,7 +37,7 @@ function leaf(c: Condition, facts: Facts): Verdict[] {
     out.push(
       hit.length > 0
         ? { ok: true, why: `data includes ${hit.join(', ')}` }
-        : { ok: false, why: `none of ${c.data_any.join(', ')} taken` },
+        : { ok: false, why: `none of ${list(c.data_any)} taken` },
     );
   }
   if (c.data_with_name) {
@@ -38,13 +49,13 @@ function leaf(c: Condition, facts: Facts): Verdict[] {
       why: ok
         ? `name with ${hit.join(', ')}`
         : named
-          ? `name taken but none of ${c.data_with_name.join(', ')}`
-          : `no name taken with ${c.data_with_name.join(', ')}`,
+          ? `name taken but none of ${list(c.data_with_name)}`
+          : `no name taken with ${list(c.data_with_name)}`,
     });
   }
   if (c.cause_in) {
     const ok = c.cause_in.includes(s.cause);
-    out.push({ ok, why: ok ? `cause ${s.cause}` : `cause ${s.cause} is not one of ${c.cause_in.join(', ')}` });
+    out.push({ ok, why: ok ? `cause ${s.cause}` : `cause ${s.cause} is not one of ${list(c.cause_in)}` });
   }
   if (c.sector_in) {
     const ok = s.sector !== undefined && c.sector_in.includes(s.sector);
@@ -84,4 +95,20 @@ export function evaluateCondition(c: Condition, facts: Facts): Verdict {
   const failed = parts.filter((p) => !p.ok);
   if (failed.length > 0) return { ok: false, why: failed.map((p) => p.why).join('; ') };
   return { ok: true, why: parts.map((p) => p.why).join('; ') };
+}
+
+/** The same test without the words: for gates whose explanation nobody reads. */
+export function holds(c: Condition, facts: Facts): boolean {
+  const s = facts.scenario;
+  if (c.data_any && !c.data_any.some((x) => facts.data.has(x))) return false;
+  if (c.data_with_name && !(facts.data.has('name') && c.data_with_name.some((x) => facts.data.has(x)))) return false;
+  if (c.cause_in && !c.cause_in.includes(s.cause)) return false;
+  if (c.sector_in && (s.sector === undefined || !c.sector_in.includes(s.sector))) return false;
+  if (c.min_affected !== undefined && facts.affected < c.min_affected) return false;
+  if (c.misuse_confirmed !== undefined && s.misuse_confirmed !== c.misuse_confirmed) return false;
+  if (c.encrypted !== undefined && s.encrypted !== c.encrypted) return false;
+  if (c.all && !c.all.every((x) => holds(x, facts))) return false;
+  if (c.any && !c.any.some((x) => holds(x, facts))) return false;
+  if (c.not && holds(c.not, facts)) return false;
+  return true;
 }

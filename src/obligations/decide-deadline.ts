@@ -1,6 +1,6 @@
 // Picks a rule's deadline variant for the facts and computes it from aware_at in the
 // scenario's offset: the ISO time when the law sets a hard limit, else null with `due` words.
-import { evaluateCondition, type Facts } from './conditions.ts';
+import { type Facts, holds } from './conditions.ts';
 import {
   addBusinessDays,
   addCalendarDays,
@@ -9,7 +9,7 @@ import {
   type OffsetTime,
   parseOffsetTime,
 } from './deadline-arithmetic.ts';
-import type { HolidayRegion } from './holiday-calendar.ts';
+import { type HolidayRegion, holidayRegionOf } from './holiday-calendar.ts';
 import type { LawRule } from './law-schema.ts';
 
 export interface DueDate {
@@ -27,10 +27,11 @@ export function decideDeadline(
   rule: LawRule,
   facts: Facts,
   aware: OffsetTime,
-  region: HolidayRegion,
+  /** the holiday region, or the jurisdiction code it is derived from (only when needed) */
+  region: HolidayRegion | string,
   earlier: ReadonlyMap<string, string | null>,
 ): DueDate {
-  const d = rule.deadline.find((x) => !x.when || evaluateCondition(x.when, facts).ok) ?? rule.deadline[0];
+  const d = rule.deadline.find((x) => !x.when || holds(x.when, facts)) ?? rule.deadline[0];
   if (!d) return { deadline: null, due: 'no deadline in the law data' };
   const clock = CLOCK_WORDS[d.from];
   const due = clock ? `${d.due} (clock runs from ${clock}; computed from aware_at)` : d.due;
@@ -46,6 +47,6 @@ export function decideDeadline(
       ? addHours(base, d.amount)
       : d.kind === 'calendar_days'
         ? addCalendarDays(base, d.amount)
-        : addBusinessDays(base, d.amount, region);
+        : addBusinessDays(base, d.amount, typeof region === 'string' ? holidayRegionOf(region) : region);
   return { deadline: formatOffsetTime(at), due };
 }

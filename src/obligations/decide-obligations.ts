@@ -2,10 +2,9 @@
 // jurisdiction and each federal law covering it, applies the law in force at aware_at and
 // says whom to tell, whether it is required, by when, and why — with an optional rule path
 // (--explain). Pure: the law data comes in as an argument.
-import { evaluateCondition, type Facts } from './conditions.ts';
+import { evaluateCondition, type Facts, holds } from './conditions.ts';
 import { decideDeadline } from './decide-deadline.ts';
 import { localDate, type OffsetTime, parseOffsetTime } from './deadline-arithmetic.ts';
-import { holidayRegionOf } from './holiday-calendar.ts';
 import { covered, inForce, lawBookOf } from './law-book.ts';
 import type { Law, LawFile, LawRule } from './law-schema.ts';
 import type { Obligation, Required } from './obligation-schema.ts';
@@ -25,8 +24,9 @@ export interface Explained {
   trace: string[];
 }
 
-function note(run: Run, line: string): void {
-  run.trace?.push(line);
+/** Adds a line to the rule path; the line is built only when a trace is being kept. */
+function note(run: Run, line: () => string): void {
+  run.trace?.push(line());
 }
 
 function sourceNote(law: Law, rule: LawRule): string {
@@ -50,17 +50,17 @@ function row(code: string, law: Law, rule: LawRule, required: Required, reason: 
 
 function decideRule(rule: LawRule, facts: Facts, triggerWhy: string): { required: Required; reason: string } {
   for (const e of rule.exempt_if ?? []) {
-    const v = evaluateCondition(e.when, facts);
-    if (v.ok) return { required: false, reason: `${e.reason} (${e.citation}): ${v.why}` };
+    if (holds(e.when, facts)) {
+      return { required: false, reason: `${e.reason} (${e.citation}): ${evaluateCondition(e.when, facts).why}` };
+    }
   }
   if (!rule.mandatory) return { required: false, reason: `voluntary: ${rule.note ?? 'the law recommends but does not require notice'}` };
   const lead = triggerWhy ? `${triggerWhy}; ` : '';
   if (!rule.required_if) return { required: true, reason: `${lead}no threshold or risk test applies: notice is due` };
   const req = evaluateCondition(rule.required_if, facts);
   if (req.ok) return { required: true, reason: `${lead}${req.why}` };
-  if (rule.assess_if) {
-    const as = evaluateCondition(rule.assess_if, facts);
-    if (as.ok) return { required: 'assess', reason: `${rule.assess_question} (the facts do not settle it: ${req.why})` };
+  if (rule.assess_if && holds(rule.assess_if, facts)) {
+    return { required: 'assess', reason: `${rule.assess_question} (the facts do not settle it: ${req.why})` };
   }
   return { required: false, reason: `threshold not met: ${req.why}` };
 }
@@ -70,15 +70,15 @@ function evaluateLaw(run: Run, file: LawFile, code: string, law: Law, facts: Fac
     (r) =>
       inForce(r, run.date) &&
       r.role === run.scenario.role &&
-      (!r.applies_if || evaluateCondition(r.applies_if, facts).ok),
+      (!r.applies_if || holds(r.applies_if, facts)),
   );
-  note(run, `${code} › ${law.law}: in force; ${rules.length} rule(s) apply to a ${run.scenario.role}`);
+  note(run, () => `${code} › ${law.law}: in force; ${rules.length} rule(s) apply to a ${run.scenario.role}`);
   const primary = rules[0];
   if (!primary) return [];
   let triggerWhy = '';
   if (law.trigger) {
     const t = evaluateCondition(law.trigger, facts);
-    note(run, `${code} › ${law.law} › trigger (${law.trigger_citation ?? law.citation}): ${t.ok ? 'met' : 'not met'}: ${t.why}`);
+    note(run, () => `${code} › ${law.law} › trigger (${law.trigger_citation ?? law.citation}): ${t.ok ? 'met' : 'not met'}: ${t.why}`);
     if (!t.ok) {
       const why = `no covered data under ${law.trigger_citation ?? law.citation}: ${t.why}`;
       return [row(code, law, primary, false, why)];
@@ -86,24 +86,23 @@ function evaluateLaw(run: Run, file: LawFile, code: string, law: Law, facts: Fac
     triggerWhy = t.why;
   }
   for (const e of law.exempt_if ?? []) {
-    const v = evaluateCondition(e.when, facts);
-    if (v.ok) {
-      note(run, `${code} › ${law.law} › exemption: ${e.reason}`);
+    if (holds(e.when, facts)) {
+      const v = evaluateCondition(e.when, facts);
+      note(run, () => `${code} › ${law.law} › exemption: ${e.reason}`);
       return [row(code, law, primary, false, `${e.reason} (${e.citation}): ${v.why}`)];
     }
   }
-  const region = file.holidays ?? holidayRegionOf(code);
   const deadlines = new Map<string, string | null>();
   return rules.map((rule) => {
     const d = decideRule(rule, facts, triggerWhy);
     const out = row(code, law, rule, d.required, d.reason);
     if (d.required !== false) {
-      const due = decideDeadline(rule, facts, run.aware, region, deadlines);
+      const due = decideDeadline(rule, facts, run.aware, file.holidays ?? code, deadlines);
       out.deadline = due.deadline;
       out.due = due.due;
     }
     deadlines.set(rule.id, out.deadline);
-    note(run, `${code} › ${law.law} › ${rule.id} → ${String(d.required)}${out.deadline ? ` by ${out.deadline}` : ''}`);
+    note(run, () => `${code} › ${law.law} › ${rule.id} → ${String(d.required)}${out.deadline ? ` by ${out.deadline}` : ''}`);
     return out;
   });
 }
@@ -113,7 +112,7 @@ function evaluateFile(run: Run, file: LawFile, code: string, affected: number): 
   const out: Obligation[] = [];
   for (const law of file.laws) {
     if (!inForce(law, run.date)) {
-      note(run, `${code} › ${law.law}: not in force on ${run.date} (${law.effective_from ?? '…'}–${law.effective_until ?? '…'})`);
+      note(run, () => `${code} › ${law.law}: not in force on ${run.date} (${law.effective_from ?? '…'}–${law.effective_until ?? '…'})`);
       continue;
     }
     out.push(...evaluateLaw(run, file, code, law, facts));
@@ -131,7 +130,7 @@ function evaluate(scenario: Scenario, files: readonly LawFile[], trace: string[]
     const file = book.direct.get(code);
     const n = scenario.affected[code] ?? 0;
     const rows = file ? evaluateFile(run, file, code, n) : [];
-    if (!file) note(run, `${code}: no law data`);
+    if (!file) note(run, () => `${code}: no law data`);
     out.push(...(rows.length > 0 || book.federal.some((f) => covered(f, code) && f.jurisdiction === code)
       ? rows
       : [fallbackRow(code, file, run.scenario, run.date)]));
