@@ -91,6 +91,12 @@ export function register(program: Command): void {
           const { expected: _e, files: _f, ...contract } = summary;
           process.stdout.write(`${JSON.stringify(contract)}\n`);
         }
+        if (f.serve) {
+          // The dashboard, with the demo incident loaded; serves until Ctrl-C.
+          const { serveUntilStopped } = await import('../server/serve-dashboard.ts');
+          const port = int(f.port, '--port', 0);
+          await serveUntilStopped(await ctx.store(), { port, host: '127.0.0.1', keyring: ctx.keyring(), adminPassword: ctx.config.adminPassword, incidentId: inc.id });
+        }
         return 0;
       }),
     );

@@ -2,7 +2,7 @@
 // interrupted; on the first run prints the admin login once on stderr.
 import type { Command } from 'commander';
 import { WardenError } from '../errors.ts';
-import { serveDashboard } from '../server/serve-dashboard.ts';
+import { serveUntilStopped } from '../server/serve-dashboard.ts';
 import { runCommand } from './context.ts';
 import { globalOptions } from './global-options.ts';
 
@@ -16,16 +16,7 @@ export function register(program: Command): void {
       runCommand(globalOptions(cmd), async (ctx) => {
         const port = Number(f.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new WardenError('bad_usage', 'must be a port number', '--port');
-        const store = await ctx.store();
-        const s = await serveDashboard(store, { port, host: f.host, keyring: ctx.keyring(), adminPassword: ctx.config.adminPassword, logLevel: ctx.config.logLevel });
-        process.stderr.write(`Warden is serving at ${s.url}\n`);
-        if (s.adminLogin) process.stderr.write(`first run: log in as '${s.adminLogin.username}' with password ${s.adminLogin.password} (shown once)\n`);
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        await s.close();
+        await serveUntilStopped(await ctx.store(), { port, host: f.host, keyring: ctx.keyring(), adminPassword: ctx.config.adminPassword, logLevel: ctx.config.logLevel });
         return 0;
       }),
     );

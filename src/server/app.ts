@@ -38,7 +38,7 @@ export interface AppOptions {
 export async function buildApp(deps: ServerDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const logger = pino(loggerOptions(opts.logLevel ?? 'info') as pino.LoggerOptions, pino.destination(2));
   // The custom logger's type parameter is erased: routes see the base logger interface.
-  const app = Fastify({ loggerInstance: logger, disableRequestLogging: opts.logLevel === 'silent', bodyLimit: 1024 * 1024, trustProxy: false }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024, trustProxy: false }) as unknown as FastifyInstance;
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -19,7 +19,8 @@ export interface ServeOptions {
 export interface Serving {
   url: string;
   close(): Promise<void>;
-  adminLogin?: { username: string; password: string };
+  /** Only on the first run, when `admin` was just created; `generated` when no password was configured. */
+  adminLogin?: { username: string; password: string; generated: boolean };
 }
 
 export async function serveDashboard(store: Store, o: ServeOptions): Promise<Serving> {
@@ -37,6 +38,23 @@ export async function serveDashboard(store: Store, o: ServeOptions): Promise<Ser
   return {
     url: `http://${host}:${port}/`,
     close: () => app.close(),
-    ...(admin ? { adminLogin: { username: admin.username, password: admin.password } } : {}),
+    ...(admin ? { adminLogin: { username: admin.username, password: admin.password, generated: admin.generated } } : {}),
   };
+}
+
+/** Serves until SIGINT/SIGTERM, telling the user on stderr where and how to log in. */
+export async function serveUntilStopped(store: Store, o: ServeOptions & { incidentId?: string }): Promise<void> {
+  const s = await serveDashboard(store, o);
+  const say = (l: string) => process.stderr.write(`${l}\n`);
+  say(`Warden is serving at ${s.url}`);
+  if (o.incidentId) say(`  the incident:  ${s.url}incidents/${encodeURIComponent(o.incidentId)}`);
+  if (s.adminLogin?.generated) say(`  log in as '${s.adminLogin.username}' with password ${s.adminLogin.password} (shown once; change it with \`warden users reset-password admin\`)`);
+  else if (s.adminLogin) say(`  log in as '${s.adminLogin.username}' with the password in WARDEN_ADMIN_PASSWORD`);
+  else say("  log in as 'admin' (its password was printed on the first run; `warden users reset-password admin` sets a new one)");
+  say('  press Ctrl-C to stop');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await s.close();
 }
