@@ -1,0 +1,87 @@
+// The detection role: holds partition leases and runs one PartitionProcessor per owned
+// partition, round robin, each failed step retried with backoff (NATS or PostgreSQL away).
+// On a lease handed back it commits first; on a lease lost it just stops.
+import { hostname } from 'node:os';
+import type { JetStreamClient, JetStreamManager } from 'nats';
+import type { CompiledRuleSet } from '../sigma/index.ts';
+import type { Store } from '../store/open-store.ts';
+import { sleep } from './backoff.ts';
+import { LeaseManager, leaseBucket } from './lease-manager.ts';
+import type { WorkerMetrics } from './metrics.ts';
+import { PartitionProcessor } from './partition-processor.ts';
+import type { Topology } from './topology.ts';
+
+export interface DetectRoleDeps {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  store: Store;
+  topo: Topology;
+  ruleSet: CompiledRuleSet;
+  partitions: number;
+  metrics: WorkerMetrics;
+  id: string;
+  log: (line: string) => void;
+  stopped: () => boolean;
+}
+
+interface Slot {
+  proc: PartitionProcessor;
+  started: boolean;
+  retryAt: number;
+  wait: number;
+}
+
+export async function runDetectRole(d: DetectRoleDeps): Promise<void> {
+  const slots = new Map<number, Slot>();
+  const kv = await leaseBucket(d.js, d.topo.leaseBucket);
+  const leases = new LeaseManager(kv, d.id, d.partitions, {
+    acquire: async (p) => {
+      d.log(`partition ${p}: acquired`);
+      slots.set(p, { proc: new PartitionProcessor(p, { ...d, owner: d.id }), started: false, retryAt: 0, wait: 100 });
+    },
+    release: async (p) => {
+      const s = slots.get(p);
+      slots.delete(p);
+      if (s?.started) await s.proc.stop().catch((err) => d.log(`partition ${p}: commit on release failed: ${String(err)}`));
+      d.log(`partition ${p}: released`);
+    },
+    lost: (p) => {
+      slots.delete(p);
+      d.log(`partition ${p}: lease lost`);
+    },
+  });
+  let nextTick = 0;
+  while (!d.stopped()) {
+    if (Date.now() >= nextTick) {
+      nextTick = Date.now() + 1000;
+      await leases.tick().catch((err) => {
+        d.metrics.errors.inc({ role: 'detect' });
+        d.log(`leases: ${String(err)}`);
+      });
+      d.metrics.owned.set(slots.size);
+    }
+    let work = 0;
+    for (const [p, s] of slots) {
+      if (d.stopped() || Date.now() < s.retryAt) continue;
+      try {
+        if (!s.started) {
+          await s.proc.start();
+          s.started = true;
+        }
+        work += await s.proc.step();
+        s.wait = 100;
+      } catch (err) {
+        d.metrics.errors.inc({ role: 'detect' });
+        d.log(`partition ${p}: ${String(err)} (retry in ${s.wait} ms)`);
+        s.retryAt = Date.now() + s.wait;
+        s.wait = Math.min(s.wait * 2, 5000);
+      }
+    }
+    if (work === 0) await sleep(50);
+  }
+  await leases.releaseAll().catch((err) => d.log(`leases on shutdown: ${String(err)}`));
+}
+
+export function workerId(): string {
+  return `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
+}

@@ -1,0 +1,93 @@
+// The ingest role: a member of the shared durable consumer on the raw stream (any number run
+// side by side). Per batch it normalizes lines with the adapters, stores events (idempotent by
+// id) and quarantines malformed lines in PostgreSQL, publishes each event to its actor's
+// partition and the batch's context tuples, and acks the raw messages only after all of that.
+import type { JetStreamClient, JetStreamManager, JsMsg } from 'nats';
+import type { AccessEvent } from '../logs/access-event.ts';
+import { adapterFor } from '../logs/adapters/registry.ts';
+import { insertEvents, type QuarantinedLine, quarantineLines } from '../logs/event-store.ts';
+import type { LineParser } from '../logs/log-adapter.ts';
+import type { Store } from '../store/open-store.ts';
+import { type ContextTuple, contextTuple } from './context-tuple.ts';
+import type { WorkerMetrics } from './metrics.ts';
+import { H_CSV_HEADER, H_FILE, H_FORMAT, H_LINE } from './raw-line.ts';
+import { partitionOf, type Topology } from './topology.ts';
+
+export interface IngestDeps {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  store: Store;
+  topo: Topology;
+  partitions: number;
+  metrics: WorkerMetrics;
+  batch?: number;
+  log?: (line: string) => void;
+}
+
+export class IngestWorker {
+  private readonly parsers = new Map<string, LineParser>();
+  constructor(private readonly d: IngestDeps) {}
+
+  private parserFor(source: string, format: string, csvHeader: string | undefined): LineParser {
+    const key = `${source}\n${format}\n${csvHeader ?? ''}`;
+    let p = this.parsers.get(key);
+    if (!p) {
+      p = adapterFor(format).open({ source });
+      if (csvHeader !== undefined) p.parse(csvHeader, 1);
+      this.parsers.set(key, p);
+    }
+    return p;
+  }
+
+  /** Fetches and processes one batch; returns how many raw messages it handled. */
+  async step(): Promise<number> {
+    const consumer = await this.d.js.consumers.get(this.d.topo.rawStream, this.d.topo.ingestConsumer);
+    const msgs: JsMsg[] = [];
+    const it = await consumer.fetch({ max_messages: this.d.batch ?? 1000, expires: 1000 });
+    for await (const m of it) msgs.push(m);
+    if (msgs.length === 0) return 0;
+    await this.handle(msgs);
+    for (const m of msgs) m.ack();
+    // acks are fire-and-forget; the last one is confirmed so the ack floor moves before we go on
+    await msgs[msgs.length - 1]?.ackAck().catch(() => false);
+    return msgs.length;
+  }
+
+  private async handle(msgs: JsMsg[]): Promise<void> {
+    const events: Array<{ seq: number; line: number; event: AccessEvent }> = [];
+    const bad: QuarantinedLine[] = [];
+    for (const m of msgs) {
+      const source = m.subject.slice(m.subject.lastIndexOf('.') + 1);
+      const h = m.headers;
+      const format = h?.get(H_FORMAT) || 'jsonl';
+      const line = Number(h?.get(H_LINE) || 0);
+      const text = m.string();
+      let r: ReturnType<LineParser['parse']>;
+      try {
+        r = this.parserFor(source, format, h?.get(H_CSV_HEADER) || undefined).parse(text, line);
+      } catch (err) {
+        r = { ok: false, reason: `${format}: ${String(err)}` };
+      }
+      if (r.ok === 'skip') continue;
+      if (r.ok) events.push({ seq: m.seq, line, event: r.event });
+      else bad.push({ source, file: h?.get(H_FILE) || `nats:${m.subject}`, line, reason: r.reason, raw: text });
+    }
+    this.d.metrics.eventsIn.inc({ role: 'ingest' }, msgs.length);
+    await insertEvents(this.d.store, events.map((e) => e.event));
+    this.d.metrics.malformed.inc(await quarantineLines(this.d.store, bad));
+    const acks: Array<Promise<unknown>> = [];
+    const tuples: ContextTuple[] = [];
+    for (const { seq, line, event } of events) {
+      const p = partitionOf(event.actor.user ?? event.src_ip ?? '', this.d.partitions);
+      acks.push(this.d.js.publish(this.d.topo.partitionSubject(p), JSON.stringify({ s: seq, l: line, e: event }), { msgID: `r${seq}` }));
+      tuples.push(contextTuple(seq, event));
+    }
+    if (tuples.length > 0) {
+      const first = (tuples[0] as ContextTuple)[0];
+      const last = (tuples[tuples.length - 1] as ContextTuple)[0];
+      acks.push(this.d.js.publish(this.d.topo.ctxSubject, JSON.stringify(tuples), { msgID: `c${first}-${last}` }));
+    }
+    await Promise.all(acks);
+    this.d.metrics.eventsOut.inc({ role: 'ingest' }, events.length);
+  }
+}

@@ -1,0 +1,171 @@
+// Detection of one owned partition. Reads the partition's events and every event's context
+// tuple from JetStream, and releases them in raw-stream order only up to the ingest consumer's
+// ack floor (everything at or below it has been published), so each partition sees its actors'
+// events in exactly the order one process would. State is rebuilt by replaying the retained
+// stream; hits at or below the PostgreSQL checkpoint were committed before and are not written
+// again; newer hits are upserted (idempotent by (rule, group, window)) and then the checkpoint.
+import type { Consumer, JetStreamClient, JetStreamManager } from 'nats';
+import { DeliverPolicy } from 'nats';
+import { type AlertHit, coalesceHits, DEFAULT_MERGE_GAP_MS } from '../detect/alert-merge.ts';
+import { upsertAlerts } from '../detect/alert-store.ts';
+import type { AccessEvent } from '../logs/access-event.ts';
+import type { CompiledRuleSet } from '../sigma/index.ts';
+import type { Store } from '../store/open-store.ts';
+import { readCheckpoint, writeCheckpoint } from './checkpoint-store.ts';
+import type { ContextTuple } from './context-tuple.ts';
+import type { WorkerMetrics } from './metrics.ts';
+import { PartitionDetector } from './partition-detector.ts';
+import { GlobalContext } from './split-context.ts';
+import type { Topology } from './topology.ts';
+
+export interface ProcessorDeps {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  store: Store;
+  topo: Topology;
+  ruleSet: CompiledRuleSet;
+  owner: string;
+  metrics: WorkerMetrics;
+  gapMs?: number;
+}
+
+interface PartitionMessage {
+  s: number;
+  l: number;
+  e: AccessEvent;
+}
+
+export class PartitionProcessor {
+  private readonly global = new GlobalContext();
+  private readonly detector: PartitionDetector;
+  private done = 0;
+  private committed = 0;
+  private readonly next = { ctx: 1, ev: 1 };
+  private readonly consumers: { ctx?: Consumer | undefined; ev?: Consumer | undefined } = {};
+  private readonly ctxBuf = new Map<number, ContextTuple>();
+  private readonly evBuf = new Map<number, PartitionMessage>();
+  private pending: AlertHit[] = [];
+  private dirty = false;
+
+  constructor(
+    readonly part: number,
+    private readonly d: ProcessorDeps,
+  ) {
+    this.detector = new PartitionDetector(d.ruleSet, this.global);
+  }
+
+  async start(): Promise<void> {
+    this.committed = await readCheckpoint(this.d.store, this.d.topo.prefix, this.part);
+    for (const g of await this.d.store.db.selectFrom('grants').select(['account', 'last_used']).execute()) {
+      const ms = g.last_used ? Date.parse(g.last_used) : Number.NaN;
+      if (!Number.isNaN(ms)) this.detector.context.seedLastSeen(g.account, ms);
+    }
+  }
+
+  /** Raw sequence through which this partition's effects are committed. */
+  get committedThrough(): number {
+    return this.committed;
+  }
+
+  /** One round: commit what is pending, else release what ingest has finished. Returns events released. */
+  async step(): Promise<number> {
+    if (this.pending.length > 0 || this.dirty) {
+      await this.commit();
+      return 0;
+    }
+    const info = await this.d.jsm.consumers.info(this.d.topo.rawStream, this.d.topo.ingestConsumer);
+    const floor = info.ack_floor.stream_seq;
+    this.d.metrics.lag.set({ partition: String(this.part) }, Math.max(0, info.delivered.stream_seq + info.num_pending - this.done));
+    if (floor <= this.done) return 0;
+    await this.drain('ctx');
+    await this.drain('ev');
+    const released = this.release(floor);
+    await this.commit();
+    return released;
+  }
+
+  private release(floor: number): number {
+    const seqs = [...this.ctxBuf.keys()].filter((s) => s <= floor).sort((a, b) => a - b);
+    let n = 0;
+    for (const s of seqs) {
+      const tuple = this.ctxBuf.get(s) as ContextTuple;
+      this.ctxBuf.delete(s);
+      const m = this.evBuf.get(s);
+      if (m) {
+        this.evBuf.delete(s);
+        n++;
+        const hits = this.detector.push(m.e, m.l);
+        if (s > this.committed) for (const h of hits) this.pending.push(h);
+      }
+      this.global.fold(tuple);
+    }
+    for (const s of this.evBuf.keys()) if (s <= floor) this.evBuf.delete(s);
+    this.done = floor;
+    this.dirty = floor > this.committed;
+    this.d.metrics.eventsIn.inc({ role: 'detect' }, n);
+    return n;
+  }
+
+  private async commit(): Promise<void> {
+    if (this.pending.length > 0) {
+      const gapMs = this.d.gapMs ?? DEFAULT_MERGE_GAP_MS;
+      const r = await upsertAlerts(this.d.store, coalesceHits(this.pending, gapMs), { gapMs });
+      this.d.metrics.alerts.inc(r.created + r.updated);
+      this.pending = [];
+    }
+    if (this.dirty) {
+      await writeCheckpoint(this.d.store, this.d.topo.prefix, this.part, this.done, this.d.owner);
+      this.committed = Math.max(this.committed, this.done);
+      this.dirty = false;
+    }
+  }
+
+  private async consumer(kind: 'ctx' | 'ev'): Promise<Consumer> {
+    let c = this.consumers[kind];
+    if (!c) {
+      const subject = kind === 'ctx' ? this.d.topo.ctxSubject : this.d.topo.partitionSubject(this.part);
+      c = await this.d.js.consumers.get(this.d.topo.eventStream, {
+        filterSubjects: subject,
+        deliver_policy: DeliverPolicy.StartSequence,
+        opt_start_seq: this.next[kind],
+      });
+      this.consumers[kind] = c;
+    }
+    return c;
+  }
+
+  /** Fetches everything the subject holds now; on any failure the consumer is recreated next time. */
+  private async drain(kind: 'ctx' | 'ev'): Promise<void> {
+    try {
+      const c = await this.consumer(kind);
+      for (;;) {
+        const pending = (await c.info(false)).num_pending;
+        if (pending === 0) return;
+        const batch = await c.fetch({ max_messages: Math.min(pending, 2000), expires: 5000 });
+        for await (const m of batch) {
+          this.next[kind] = m.seq + 1;
+          this.accept(kind, m.string());
+        }
+      }
+    } catch (err) {
+      this.consumers[kind] = undefined;
+      throw err;
+    }
+  }
+
+  private accept(kind: 'ctx' | 'ev', text: string): void {
+    if (kind === 'ctx') {
+      for (const t of JSON.parse(text) as ContextTuple[]) if (t[0] > this.done) this.ctxBuf.set(t[0], t);
+      return;
+    }
+    const m = JSON.parse(text) as PartitionMessage;
+    if (m.s > this.done) this.evBuf.set(m.s, m);
+  }
+
+  /** Commits what is pending (graceful drain / lease release). */
+  async stop(): Promise<void> {
+    if (this.pending.length > 0 || this.dirty) await this.commit();
+    this.consumers.ctx = undefined;
+    this.consumers.ev = undefined;
+  }
+}
