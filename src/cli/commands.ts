@@ -22,6 +22,9 @@ import { register as registerLookalikes } from './lookalikes.ts';
 import { register as registerPhishwatch } from './phishwatch.ts';
 import { register as registerNotify } from './notify.ts';
 import { register as registerReport } from './report.ts';
+import { register as registerShip } from './ship.ts';
+import { register as registerWorker } from './worker.ts';
+import { register as registerCluster } from './cluster.ts';
 
 export const COMMANDS: Array<(program: Command) => void> = [
   registerStatus,
@@ -44,4 +47,7 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerBrands,
   registerNotify,
   registerReport,
+  registerShip,
+  registerWorker,
+  registerCluster,
 ];

@@ -7,6 +7,7 @@ import * as m004 from './migrations/004-notify.ts';
 import * as m005 from './migrations/005-auth.ts';
 import * as m006 from './migrations/006-brandwatch.ts';
 import * as m007 from './migrations/007-oversee.ts';
+import * as m008 from './migrations/008-scale.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': m001,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-auth': m005,
   '006-brandwatch': m006,
   '007-oversee': m007,
+  '008-scale': m008,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
