@@ -25,16 +25,18 @@ export function fallbackRow(code: string, file: LawFile | undefined, s: Scenario
   const reason = later
     ? `${later.law} applies only from ${later.effective_from}; nothing in force on ${date} requires notice`
     : s.role === 'processor'
-      ? `${first?.law ?? 'the law'} puts the duty on the controller; a processor's duty to its controller comes from the contract`
+      ? `${first?.law ?? 'the law'} sets no processor duty in Warden's data: check whether you are bound as a ` +
+        'holder of the data yourself, and what your contract (DPA) requires of you towards the controller'
       : `no breach-notification rule in force on ${date} applies`;
+  const processorAssess = !later && s.role === 'processor';
   return {
     jurisdiction: code,
     law: law?.law ?? file.name,
     notify: s.role === 'processor' ? 'controller' : 'regulator',
     recipient: s.role === 'processor' ? 'the controller' : (file.authority ?? 'none'),
-    required: false,
+    required: processorAssess ? 'assess' : false,
     deadline: null,
-    due: 'not required',
+    due: processorAssess ? 'as the contract requires (often 24-72 hours)' : 'not required',
     basis: law?.citation ?? 'none',
     reason,
   };

@@ -210,3 +210,11 @@ test('Türkiye: the KVKK Board within 72 hours', () => {
   const r = one(decide({ aware_at: '2026-05-04T09:00:00+03:00', affected: { TR: 2 } }), 'TR', 'regulator');
   assert.equal(r.deadline, '2026-05-07T09:00:00+03:00');
 });
+
+test('Australia for a processor: no processor rule in the data → assess, pointing at the contract', () => {
+  const rows = rowsOf(decide({ role: 'processor', affected: { AU: 10 } }), 'AU');
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]?.notify, 'controller');
+  assert.equal(rows[0]?.required, 'assess');
+  assert.match(rows[0]?.reason ?? '', /contract/);
+});
