@@ -25,14 +25,14 @@ export class TemplateRenderer {
 
   constructor(readonly dir: string = DEFAULT_TEMPLATES_DIR) {
     if (!existsSync(dir)) throw new WardenError('bad_usage', `no templates folder at ${dir}`, 'templates');
-    this.html = new Eta({ views: dir, autoEscape: true, cache: true, defaultExtension: '.eta' });
-    this.text = new Eta({ views: dir, autoEscape: false, cache: true, defaultExtension: '.eta' });
+    this.html = new Eta({ views: dir, autoEscape: true, autoTrim: false, cache: true, defaultExtension: '.eta' });
+    this.text = new Eta({ views: dir, autoEscape: false, autoTrim: false, cache: true, defaultExtension: '.eta' });
   }
 
   private path(locale: NoticeLocale, name: TemplateName): string {
     const own = join(this.dir, locale, `${name}.eta`);
-    if (existsSync(own)) return `./${locale}/${name}`;
-    if (existsSync(join(this.dir, 'en', `${name}.eta`))) return `./en/${name}`;
+    if (existsSync(own)) return `./${locale}/${name}.eta`;
+    if (existsSync(join(this.dir, 'en', `${name}.eta`))) return `./en/${name}.eta`;
     throw new WardenError('bad_usage', `no template ${locale}/${name}.eta`, this.dir);
   }
 
