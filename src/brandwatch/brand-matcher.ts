@@ -7,6 +7,7 @@ import { splitDomain } from './domain-parts.ts';
 import { type FuzzerName, generateLookalikes, type LookalikeOptions } from './generate-lookalikes.ts';
 import {
   allowedEdits,
+  anchoredDistance,
   approximateSubstringDistance,
   pigeonholePieces,
   similarityScore,
@@ -38,6 +39,8 @@ export interface BrandIndex {
   readonly labels: ReadonlyMap<string, ExactEntry>;
   readonly official: ReadonlySet<string>;
   readonly probes: readonly BrandProbe[];
+  /** Any pigeonhole piece of any brand: most names fail this one test. */
+  readonly anyPiece: RegExp;
 }
 
 export interface MatcherOptions extends LookalikeOptions {
@@ -71,7 +74,9 @@ export function buildBrandIndex(brands: readonly string[], options: MatcherOptio
     probes.push({ brand, skeleton: skel, limit, pieces: pigeonholePieces(skel, limit) });
   }
   for (const o of official) exact.delete(o);
-  return { exact, labels, official, probes };
+  const pieces = [...new Set(probes.flatMap((p) => p.pieces))].map((x) => x.replace(/[^\p{L}\p{N}]/gu, '\\$&'));
+  const anyPiece = pieces.length ? new RegExp(pieces.join('|')) : /(?!)/;
+  return { exact, labels, official, probes, anyPiece };
 }
 
 const PLAIN_HOST = /^[a-z0-9.-]+$/;
@@ -86,26 +91,24 @@ export function normalizeHost(raw: string): string {
   return ascii.includes('.') ? ascii : '';
 }
 
-function isOfficial(host: string, official: ReadonlySet<string>): boolean {
-  for (let i = -1; i !== -1 || host.length > 0; ) {
-    if (official.has(i < 0 ? host : host.slice(i + 1))) return true;
-    i = host.indexOf('.', i + 1);
-    if (i < 0) break;
-  }
-  return false;
-}
-
 /** The hit for one normalized host, or null. */
 export function matchHost(index: BrandIndex, host: string): BrandHit | null {
-  if (isOfficial(host, index.official)) return null;
-  // The look-alike itself or any name under it (login.nissan-support.jp).
-  for (let i = -1; ; ) {
-    const e = index.exact.get(i < 0 ? host : host.slice(i + 1));
-    if (e) return { domain: host, brand: e.brand, match: e.fuzzer };
-    i = host.indexOf('.', i + 1);
-    if (i < 0) break;
+  // One walk over the name's tails (a.b.c, b.c, c): an official tail ends it, the first
+  // look-alike tail is the hit, and any label that is a look-alike label is noted.
+  let exact: ExactEntry | undefined;
+  let labelSeen = false;
+  let start = 0;
+  for (;;) {
+    const tail = start === 0 ? host : host.slice(start);
+    if (index.official.has(tail)) return null;
+    exact ??= index.exact.get(tail);
+    const dot = host.indexOf('.', start);
+    if (dot < 0) break;
+    if (!labelSeen && index.labels.has(host.slice(start, dot))) labelSeen = true;
+    start = dot + 1;
   }
-  return underOtherSuffix(index, host) ?? similar(index, host);
+  if (exact) return { domain: host, brand: exact.brand, match: exact.fuzzer };
+  return (labelSeen ? underOtherSuffix(index, host) : null) ?? similar(index, host);
 }
 
 function publicSuffixOf(host: string): string {
@@ -114,8 +117,6 @@ function publicSuffixOf(host: string): string {
 
 /** A look-alike label registered under another suffix (`nissan-support.jp` for `.co.jp`). */
 function underOtherSuffix(index: BrandIndex, host: string): BrandHit | null {
-  const labels = host.split('.');
-  if (!labels.some((l) => index.labels.has(l))) return null;
   const suffix = publicSuffixOf(host);
   const rest = host.slice(0, Math.max(0, host.length - suffix.length - 1));
   const registrable = rest.slice(rest.lastIndexOf('.') + 1);
@@ -125,14 +126,20 @@ function underOtherSuffix(index: BrandIndex, host: string): BrandHit | null {
 
 function similar(index: BrandIndex, host: string): BrandHit | null {
   const skel = skeleton(host);
+  if (!index.anyPiece.test(skel)) return null;
   const candidates = index.probes.filter((p) => p.pieces.some((piece) => skel.includes(piece)));
-  if (candidates.length === 0) return null;
   // Compare the name without its public suffix (`nissan.co.jp.evil.com` keeps `nissancojpevil`).
-  const suffix = publicSuffixOf(host);
-  const body = skeleton(host.slice(0, Math.max(0, host.length - suffix.length - 1)));
+  const rest = host.slice(0, Math.max(0, host.length - publicSuffixOf(host).length - 1));
+  const body = skeleton(rest);
+  let tokens: string[] | undefined;
   let best: BrandHit | null = null;
   for (const p of candidates) {
-    const d = approximateSubstringDistance(p.skeleton, body, p.limit);
+    let d = body.includes(p.skeleton) ? 0 : p.limit + 1;
+    // A near miss (not verbatim) must start or end a token, so `shopdata` is not `honda`.
+    if (d > 0 && approximateSubstringDistance(p.skeleton, body, p.limit) <= p.limit) {
+      tokens ??= [body, ...rest.split(/[-.]/).map(skeleton)];
+      for (const t of tokens) d = Math.min(d, anchoredDistance(p.skeleton, t));
+    }
     if (d > p.limit) continue;
     const score = similarityScore(d, p.skeleton.length);
     if (!best || (best.score ?? 0) < score) best = { domain: host, brand: p.brand, match: 'similar', score };

@@ -43,6 +43,37 @@ export function approximateSubstringDistance(pattern: string, text: string, limi
   return best <= limit ? best : limit + 1;
 }
 
+let row = new Int32Array(64);
+
+/** min over prefixes t' of text of editDistance(pattern, t'): a match anchored at the start. */
+export function prefixDistance(pattern: string, text: string): number {
+  const m = pattern.length;
+  if (row.length < m + 1) row = new Int32Array(m + 1);
+  const col = row;
+  for (let i = 0; i <= m; i++) col[i] = i;
+  let best = col[m] ?? m;
+  for (let j = 0; j < text.length; j++) {
+    const tc = text.charCodeAt(j);
+    let diag = col[0] ?? 0;
+    col[0] = j + 1;
+    for (let i = 1; i <= m; i++) {
+      const up = col[i] ?? 0;
+      const v = Math.min(up + 1, (col[i - 1] ?? 0) + 1, diag + (pattern.charCodeAt(i - 1) === tc ? 0 : 1));
+      diag = up;
+      col[i] = v;
+    }
+    best = Math.min(best, col[m] ?? m);
+  }
+  return best;
+}
+
+const reverse = (s: string) => [...s].reverse().join('');
+
+/** The best edit distance of a pattern to a stretch of text that starts or ends a token. */
+export function anchoredDistance(pattern: string, text: string): number {
+  return Math.min(prefixDistance(pattern, text), prefixDistance(reverse(pattern), reverse(text)));
+}
+
 /** Edits a brand of this skeleton length may differ by and still score at least `threshold`. */
 export function allowedEdits(length: number, threshold: number): number {
   return Math.max(0, Math.floor(length * (1 - threshold) + 1e-9));
