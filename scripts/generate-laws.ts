@@ -87,7 +87,7 @@ function stateLaw(r: StateRow, version: { from?: string; until?: string; ind: nu
 
 function usStateFile(r: StateRow) {
   const laws = [];
-  if (r.prior) laws.push(stateLaw(r, { until: r.prior.until, ind: r.prior.ind, ag: r.prior.ag ?? r.ag }));
+  if (r.prior) laws.push(stateLaw(r, { until: r.prior.until, ind: r.prior.ind, ag: r.prior.noAg ? undefined : (r.prior.ag ?? r.ag) }));
   laws.push(stateLaw(r, { ...(r.from ? { from: r.from } : {}), ind: r.ind, ag: r.ag }));
   return { jurisdiction: `US-${r.code}`, name: r.name, holidays: { country: 'US', state: r.code }, authority: r.ag?.who ?? 'none', laws };
 }

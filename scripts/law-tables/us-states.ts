@@ -16,7 +16,7 @@ export interface StateRow {
   agency?: Array<{ who: string; cite: string; days?: number }>;
   proc?: number; // days a processor has to tell the owner (null: immediately / without delay)
   from?: string; // effective date of the version described
-  prior?: { until: string; ind: number | null; ag?: StateRow['ag'] }; // the version before
+  prior?: { until: string; ind: number | null; ag?: StateRow['ag']; noAg?: boolean }; // the version before
   settled?: boolean;
   src?: string[];
 }
@@ -76,9 +76,9 @@ export const US_STATES: StateRow[] = [
   { code: 'NC', name: 'North Carolina', cite: 'N.C. Gen. Stat. § 75-65', extra: [...B], cred: true, harm: true, ind: null, ag: { min: 1, who: 'North Carolina Attorney General (Consumer Protection Division)', with: true }, cra: 1001 },
   { code: 'ND', name: 'North Dakota', cite: 'N.D. Cent. Code § 51-30-02', extra: ['date_of_birth', ...M], cred: false, harm: false, ind: null, ag: { min: 251, who: 'North Dakota Attorney General', with: true } },
   { code: 'OH', name: 'Ohio', cite: 'Ohio Rev. Code § 1349.19', extra: [], cred: false, harm: true, ind: 45, cra: 1001 },
-  { code: 'OK', name: 'Oklahoma', cite: 'Okla. Stat. tit. 24, § 163', extra: [...B], cred: false, harm: true, ind: null, ag: { min: 500, who: 'Oklahoma Attorney General', after: 60 }, cra: 1001 },
+  { code: 'OK', name: 'Oklahoma', cite: 'Okla. Stat. tit. 24, § 163', extra: [...B], cred: false, harm: true, ind: null, ag: { min: 500, who: 'Oklahoma Attorney General', after: 60 }, cra: 1001, from: '2026-01-01', prior: { until: '2026-01-01', ind: null, noAg: true }, src: ['https://www.insideprivacy.com/cybersecurity-2/oklahoma-substantially-amends-its-data-breach-notification-statute'] },
   { code: 'OR', name: 'Oregon', cite: 'Or. Rev. Stat. § 646A.604', extra: [...P, ...M, ...B], cred: true, harm: true, ind: 45, ag: { min: 251, who: 'Oregon Attorney General', days: 45 }, cra: 1001 },
-  { code: 'PA', name: 'Pennsylvania', cite: '73 Pa. Stat. § 2303', extra: [...M], cred: true, harm: false, ind: null, ag: { min: 501, who: 'Pennsylvania Attorney General', with: true }, cra: 1001 },
+  { code: 'PA', name: 'Pennsylvania', cite: '73 Pa. Stat. § 2303', extra: [...M], cred: true, harm: false, ind: null, ag: { min: 501, who: 'Pennsylvania Attorney General', with: true }, cra: 1001, from: '2024-09-26', prior: { until: '2024-09-26', ind: null, noAg: true } },
   { code: 'RI', name: 'Rhode Island', cite: 'R.I. Gen. Laws § 11-49.3-4', extra: [...P, ...M], cred: true, harm: true, ind: 45, ag: { min: 501, who: 'Rhode Island Attorney General', with: true }, cra: 501 },
   { code: 'SC', name: 'South Carolina', cite: 'S.C. Code § 39-1-90', extra: [], cred: false, harm: true, ind: null, ag: { min: 1001, who: 'South Carolina Department of Consumer Affairs', with: true }, cra: 1001 },
   { code: 'SD', name: 'South Dakota', cite: 'S.D. Codified Laws § 22-40-20', extra: [...M, ...B], cred: true, harm: true, ind: 60, ag: { min: 251, who: 'South Dakota Attorney General', days: 60 }, cra: 1 },

@@ -162,3 +162,12 @@ test('customers known only as "US" still get a row', () => {
   const rows = decide({ affected: { US: 12 } });
   assert.ok(rowsOf(rows, 'US').length >= 1);
 });
+
+test('Oklahoma: the AG notice (500+ residents, 60 days after residents) exists only from 2026', () => {
+  const before = decide({ aware_at: '2025-10-01T09:00:00-05:00', affected: { 'US-OK': 800 }, data: DL });
+  assert.equal(rowsOf(before, 'US-OK', 'attorney_general').length, 0);
+  const after = decide({ aware_at: '2026-10-01T09:00:00-05:00', affected: { 'US-OK': 800 }, data: DL });
+  const ag = one(after, 'US-OK', 'attorney_general');
+  assert.equal(ag.required, true);
+  assert.match(ag.due, /60 days after notifying residents/);
+});
