@@ -1,6 +1,7 @@
 // Each fuzzer on small known inputs, the expected sets written from the algorithm's definition.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { dictionary, tldSwap, various } from '../../src/brandwatch/affix-fuzzers.ts';
 import { cyrillic, homoglyph } from '../../src/brandwatch/glyph-fuzzers.ts';
 import * as typo from '../../src/brandwatch/typo-fuzzers.ts';
@@ -92,6 +93,41 @@ describe('glyph fuzzers', () => {
     const win = run((d, e) => homoglyph(d, e, glyphs), 'rno');
     // one step: m·o, rn·0; two steps: m·0, and rn→m→rn gives back the original
     assert.deepEqual(sorted(win), ['m0', 'mo', 'rn0', 'rno']);
+  });
+});
+
+/** dnstwist's homoglyph step as written: windows of two, each distinct key replaced in it. */
+function referenceHomoglyph(d: string, glyphs: Map<string, readonly string[]>): Set<string> {
+  const mixOnce = (s: string): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < s.length; i++) for (const g of glyphs.get(s.charAt(i)) ?? []) out.push(s.slice(0, i) + g + s.slice(i + 1));
+    for (let i = 0; i < s.length - 1; i++) {
+      const win = s.slice(i, i + 2);
+      for (const c of new Set([win.charAt(0), win.charAt(1), win])) {
+        for (const g of glyphs.get(c) ?? []) out.push(s.slice(0, i) + win.replaceAll(c, g) + s.slice(i + 2));
+      }
+    }
+    return out;
+  };
+  const first = new Set(mixOnce(d));
+  const all = new Set(first);
+  for (const r of first) for (const x of mixOnce(r)) all.add(x);
+  return all;
+}
+
+describe('homoglyph against the reference definition', () => {
+  test('the two-step set equals dnstwist-as-written on random names and tables', () => {
+    const key = fc.constantFrom('a', 'b', 'l', 'm', 'r', 'n', 'rn', 'aa', 'ab');
+    const glyph = fc.constantFrom('à', 'ḃ', 'ł', '1', 'l', 'm', 'rn', 'nn', 'ṁ', 'ꜳ', 'a');
+    const table = fc.dictionary(key, fc.uniqueArray(glyph, { maxLength: 3 }), { maxKeys: 6 });
+    const name = fc.stringMatching(/^[ablmrn-]{1,8}$/);
+    fc.assert(
+      fc.property(name, table, (d, t) => {
+        const glyphs = new Map(Object.entries(t));
+        assert.deepEqual(sorted(run((x, e) => homoglyph(x, e, glyphs), d)), sorted(referenceHomoglyph(d, glyphs)));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
