@@ -32,7 +32,10 @@ function residentDeadline(ind: number | null) {
 }
 
 function agDeadline(ag: NonNullable<StateRow['ag']>, ind: number | null, id: string) {
-  if (ag.after) return { kind: 'calendar_days', amount: ag.after, after: id, due: `within ${ag.after} days after notifying residents` };
+  if (ag.after) {
+    const unit = ag.bdays ? 'business days' : 'days';
+    return { kind: ag.bdays ? 'business_days' : 'calendar_days', amount: ag.after, after: id, due: `within ${ag.after} ${unit} after notifying residents` };
+  }
   if (ag.days) {
     const kind = ag.bdays ? 'business_days' : 'calendar_days';
     const unit = ag.bdays ? 'business days' : 'days';

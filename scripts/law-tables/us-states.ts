@@ -46,7 +46,7 @@ export const US_STATES: StateRow[] = [
   { code: 'ID', name: 'Idaho', cite: 'Idaho Code § 28-51-105', extra: [], cred: false, harm: true, ind: null },
   { code: 'IL', name: 'Illinois', cite: '815 ILCS 530/10', extra: [...M, ...B], cred: true, harm: false, ind: null, ag: { min: 501, who: 'Illinois Attorney General', with: true } },
   { code: 'IN', name: 'Indiana', cite: 'Ind. Code § 24-4.9-3-3', extra: [], cred: false, harm: true, ind: 45, ag: { min: 1, who: 'Indiana Attorney General', with: true }, cra: 1001 },
-  { code: 'IA', name: 'Iowa', cite: 'Iowa Code § 715C.2', extra: [...B], cred: false, harm: true, ind: null, ag: { min: 501, who: 'Iowa Attorney General (Consumer Protection Division)', after: 5 } },
+  { code: 'IA', name: 'Iowa', cite: 'Iowa Code § 715C.2', extra: [...B], cred: false, harm: true, ind: null, ag: { min: 501, who: 'Iowa Attorney General (Consumer Protection Division)', after: 5, bdays: true } },
   { code: 'KS', name: 'Kansas', cite: 'Kan. Stat. § 50-7a02', extra: [], cred: false, harm: true, ind: null, cra: 1001 },
   { code: 'KY', name: 'Kentucky', cite: 'Ky. Rev. Stat. § 365.732', extra: [], cred: false, harm: true, ind: null, cra: 1001 },
   { code: 'LA', name: 'Louisiana', cite: 'La. Rev. Stat. § 51:3074', extra: [...P, ...B], cred: false, harm: true, ind: 60, ag: { min: 1, who: 'Louisiana Attorney General', after: 10 } },
