@@ -22,7 +22,8 @@ function header(text: string, name: string): string | null {
 export async function parseBounce(raw: Buffer | string): Promise<BounceReport> {
   const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
   const parts = mail.attachments.map((a) => ({ type: a.contentType.toLowerCase(), text: a.content.toString('utf8') }));
-  const status = parts.find((p) => p.type === 'message/delivery-status')?.text ?? '';
+  // mailparser keeps a message/delivery-status part inline with the text; take it from either.
+  const status = parts.find((p) => p.type === 'message/delivery-status')?.text ?? mail.text ?? '';
   const original = parts.find((p) => p.type === 'message/rfc822' || p.type === 'text/rfc822-headers')?.text ?? '';
   const body = `${status}\n${original}\n${mail.text ?? ''}`;
   const recipientRaw = header(status, 'Final-Recipient') ?? header(status, 'Original-Recipient');
