@@ -143,7 +143,7 @@ for (const dialect of await activeDialects()) {
       assert.match(doc.openapi, /^3\./);
       for (const p of ['/api/health', '/api/login', '/api/incidents', '/api/incidents/{id}', '/api/alerts', '/api/vendors']) assert.ok(doc.paths[p], p);
       assert.equal(doc.paths['/api/health']?.get?.['x-roles'], 'public');
-      assert.ok((doc.paths['/api/login']?.post as { requestBody?: unknown }).requestBody);
+      assert.ok((doc.paths['/api/login']?.post as { requestBody?: unknown } | undefined)?.requestBody);
     });
 
     test('/metrics exposes request latency by route pattern', async () => {

@@ -47,11 +47,13 @@ for (const dialect of await activeDialects()) {
         for (const [method, op] of Object.entries(ops)) {
           if (path === '/api/login') continue; // public; its answers are tested with credentials
           const url = urlOf(path);
-          const anon = await app.inject({ method: method.toUpperCase() as 'GET', url, payload: method === 'get' ? undefined : {} });
+          const request = (headers: Record<string, string>) =>
+            app.inject({ method: method.toUpperCase() as 'GET', url, headers, ...(method === 'get' ? {} : { payload: {} }) });
+          const anon = await request({});
           if (op['x-roles'] === 'public') assert.notEqual(anon.statusCode, 401, `${method} ${path} is public`);
           else assert.equal(anon.statusCode, 401, `anonymous ${method} ${path}`);
           for (const role of ROLES) {
-            const res = await app.inject({ method: method.toUpperCase() as 'GET', url, headers: bearer(role), payload: method === 'get' ? undefined : {} });
+            const res = await request(bearer(role));
             const allowed = op['x-roles'] === 'public' || op['x-roles'].includes(role);
             if (allowed) assert.ok(![401, 403].includes(res.statusCode), `${role} ${method} ${path}: ${res.statusCode} ${res.body}`);
             else assert.equal(res.statusCode, 403, `${role} ${method} ${path}`);
