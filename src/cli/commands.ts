@@ -25,6 +25,7 @@ import { register as registerReport } from './report.ts';
 import { register as registerShip } from './ship.ts';
 import { register as registerWorker } from './worker.ts';
 import { register as registerCluster } from './cluster.ts';
+import { register as registerOversee } from './oversee.ts';
 
 export const COMMANDS: Array<(program: Command) => void> = [
   registerStatus,
@@ -50,4 +51,5 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerShip,
   registerWorker,
   registerCluster,
+  registerOversee,
 ];

@@ -14,3 +14,4 @@ export { routes as overview } from './overview.ts';
 export { routes as audit } from './audit.ts';
 export { routes as users } from './users.ts';
 export { routes as brandwatch } from './brandwatch.ts';
+export { routes as oversee } from './oversee.ts';
