@@ -112,7 +112,10 @@ const uk = {
   jurisdiction: 'GB',
   name: 'United Kingdom',
   authority: "Information Commissioner's Office (ICO)",
-  laws: [{ ...gdprLaw("Information Commissioner's Office (ICO)", 'UK GDPR', 'UK GDPR'), title: 'UK GDPR and Data Protection Act 2018', effective_from: '2021-01-01', sources: ['https://www.legislation.gov.uk/eur/2016/679/article/33'] }],
+  laws: [
+    { ...gdprLaw("Information Commissioner's Office (ICO)"), effective_until: '2021-01-01', source_note: 'the EU GDPR applied in the UK until the end of the transition period' },
+    { ...gdprLaw("Information Commissioner's Office (ICO)", 'UK GDPR', 'UK GDPR'), title: 'UK GDPR and Data Protection Act 2018', effective_from: '2021-01-01', sources: ['https://www.legislation.gov.uk/eur/2016/679/article/33'] },
+  ],
 };
 writeFileSync(join(OUT, 'GB.yaml'), banner('scripts/law-tables/gdpr-rules.ts') + stringify(uk, { lineWidth: 0, aliasDuplicateObjects: false }));
 process.stderr.write(`wrote ${US_STATES.length} US and ${EEA_STATES.length} EEA law files to ${OUT}/\n`);

@@ -218,3 +218,11 @@ test('Australia for a processor: no processor rule in the data → assess, point
   assert.equal(rows[0]?.required, 'assess');
   assert.match(rows[0]?.reason ?? '', /contract/);
 });
+
+test('United Kingdom in 2019: the EU GDPR still applied (ICO, Art. 33); from 2021 the UK GDPR', () => {
+  const old = one(decide({ aware_at: '2019-06-03T10:00:00+01:00', affected: { GB: 5 } }), 'GB', 'regulator');
+  assert.equal(old.law, 'GDPR');
+  const now = one(decide({ aware_at: '2026-06-03T10:00:00+01:00', affected: { GB: 5 } }), 'GB', 'regulator');
+  assert.equal(now.law, 'UK GDPR');
+  assert.equal(now.basis, 'UK GDPR Art. 33(1)');
+});
