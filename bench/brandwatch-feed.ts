@@ -4,7 +4,7 @@
 // distance of every name against every brand, no index, no pre-filter) on a 50k-line sample.
 // Usage: node --import tsx bench/brandwatch-feed.ts [--lines N]
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildBrandIndex, normalizeHost } from '../src/brandwatch/brand-matcher.ts';
@@ -82,9 +82,13 @@ const index = buildBrandIndex(BRANDS);
 const buildMs = performance.now() - t0;
 
 t0 = performance.now();
+const c0 = process.cpuUsage();
 const stats = await scanFeed(path, 'domains', index, { onHit: () => {} });
 const secs = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(c0);
+const cpuSecs = (cpu.user + cpu.system) / 1e6;
 const rate = stats.names / secs;
+const cpuRate = stats.names / cpuSecs;
 
 // Naive: every name's first label against every brand label by plain edit distance.
 const SAMPLE = 50_000;
@@ -103,8 +107,9 @@ for await (const line of createInterface({ input: createReadStream(path), crlfDe
 const naiveRate = naiveNames / ((performance.now() - t0) / 1000);
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+console.log(`load average ${loadavg()[0]?.toFixed(1)} on 2 cores; rates per wall second, and per CPU second used`);
 console.log(`feed: ${fmt(LINES)} lines, ${BRANDS.length} brands (${fmt(index.exact.size)} look-alikes indexed in ${buildMs.toFixed(0)} ms)`);
 console.log(`floor (read lines only):      ${fmt(floorLines / floorSecs)} lines/s`);
 console.log(`baseline (naive edit dist.):  ${fmt(naiveRate)} domains/s (${fmt(naiveNames)}-name sample, ${naiveHits} hits)`);
-console.log(`phishwatch scanFeed:          ${fmt(rate)} domains/s (${stats.hits} distinct hits, ${stats.malformed} malformed, ${secs.toFixed(2)} s)`);
-console.log(`ratio vs naive: ${(rate / naiveRate).toFixed(1)}x; of the read-only floor: ${((rate / (floorLines / floorSecs)) * 100).toFixed(0)}%; target > 200,000 domains/s: ${rate > 200_000 ? 'met' : 'NOT met'}`);
+console.log(`phishwatch scanFeed:          ${fmt(rate)} domains/s wall, ${fmt(cpuRate)} per CPU second (${stats.hits} distinct hits, ${secs.toFixed(2)} s)`);
+console.log(`ratio vs naive: ${(rate / naiveRate).toFixed(1)}x; of the read-only floor: ${((rate / (floorLines / floorSecs)) * 100).toFixed(0)}%; target > 200,000 domains/s: ${rate > 200_000 ? 'met' : 'NOT met'} (wall), ${cpuRate > 200_000 ? 'met' : 'NOT met'} (CPU)`);

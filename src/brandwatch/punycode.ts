@@ -11,18 +11,20 @@ const SKEW = 38;
 const DAMP = 700;
 
 function adapt(delta: number, points: number, first: boolean): number {
-  let d = first ? Math.floor(delta / DAMP) : delta >> 1;
-  d += Math.floor(d / points);
+  let d = first ? (delta / DAMP) | 0 : delta >> 1;
+  d += (d / points) | 0;
   let k = 0;
   while (d > ((BASE - T_MIN) * T_MAX) >> 1) {
-    d = Math.floor(d / (BASE - T_MIN));
+    d = (d / (BASE - T_MIN)) | 0;
     k += BASE;
   }
-  return k + Math.floor(((BASE - T_MIN + 1) * d) / (d + SKEW));
+  return k + ((((BASE - T_MIN + 1) * d) / (d + SKEW)) | 0);
 }
 
+const DIGITS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
 function digit(d: number): string {
-  return String.fromCharCode(d < 26 ? d + 97 : d + 22);
+  return DIGITS.charAt(d);
 }
 
 function codePointsOf(label: string): number[] {
@@ -73,7 +75,7 @@ export function punycodeEncode(label: string): string {
         const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
         if (q < t) break;
         out += digit(t + ((q - t) % (BASE - t)));
-        q = Math.floor((q - t) / (BASE - t));
+        q = ((q - t) / (BASE - t)) | 0;
       }
       out += digit(q);
       bias = adapt(delta, handled + 1, handled === basic.length);
