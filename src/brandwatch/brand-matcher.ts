@@ -33,6 +33,9 @@ interface ExactEntry {
   fuzzer: FuzzerName;
 }
 
+/** Marks an official name in the exact map, so one lookup per tail answers both questions. */
+const OFFICIAL: ExactEntry = Object.freeze({ brand: '', fuzzer: 'addition' });
+
 export interface BrandIndex {
   readonly exact: ReadonlyMap<string, ExactEntry>;
   /** Look-alike registrable labels (`nissan-support`), matched under any public suffix. */
@@ -73,7 +76,7 @@ export function buildBrandIndex(brands: readonly string[], options: MatcherOptio
     const limit = allowedEdits(skel.length, threshold);
     probes.push({ brand, skeleton: skel, limit, pieces: pigeonholePieces(skel, limit) });
   }
-  for (const o of official) exact.delete(o);
+  for (const o of official) exact.set(o, OFFICIAL);
   const pieces = [...new Set(probes.flatMap((p) => p.pieces))].map((x) => x.replace(/[^\p{L}\p{N}]/gu, '\\$&'));
   const anyPiece = pieces.length ? new RegExp(pieces.join('|')) : /(?!)/;
   return { exact, labels, official, probes, anyPiece };
@@ -99,15 +102,15 @@ export function matchHost(index: BrandIndex, host: string): BrandHit | null {
   let labelSeen = false;
   let start = 0;
   for (;;) {
-    const tail = start === 0 ? host : host.slice(start);
-    if (index.official.has(tail)) return null;
-    exact ??= index.exact.get(tail);
+    const e = index.exact.get(start === 0 ? host : host.slice(start));
+    if (e === OFFICIAL) return null;
+    exact ??= e;
     const dot = host.indexOf('.', start);
     if (dot < 0) break;
     if (!labelSeen && index.labels.has(host.slice(start, dot))) labelSeen = true;
     start = dot + 1;
   }
-  if (exact) return { domain: host, brand: exact.brand, match: exact.fuzzer };
+  if (exact && exact !== OFFICIAL) return { domain: host, brand: exact.brand, match: exact.fuzzer };
   return (labelSeen ? underOtherSuffix(index, host) : null) ?? similar(index, host);
 }
 
@@ -124,16 +127,27 @@ function underOtherSuffix(index: BrandIndex, host: string): BrandHit | null {
   return e ? { domain: host, brand: e.brand, match: e.fuzzer } : null;
 }
 
+function hasPiece(p: BrandProbe, skel: string): boolean {
+  for (const piece of p.pieces) if (skel.includes(piece)) return true;
+  return false;
+}
+
 function similar(index: BrandIndex, host: string): BrandHit | null {
   const skel = skeleton(host);
   if (!index.anyPiece.test(skel)) return null;
-  const candidates = index.probes.filter((p) => p.pieces.some((piece) => skel.includes(piece)));
-  // Compare the name without its public suffix (`nissan.co.jp.evil.com` keeps `nissancojpevil`).
-  const rest = host.slice(0, Math.max(0, host.length - publicSuffixOf(host).length - 1));
-  const body = skeleton(rest);
+  let rest: string | undefined;
+  let body = '';
   let tokens: string[] | undefined;
   let best: BrandHit | null = null;
-  for (const p of candidates) {
+  for (const p of index.probes) {
+    // Cheap to expensive: a piece, then the distance over the whole name (suffix included, so
+    // never more than over the name alone), and only then the public suffix is looked up.
+    if (!hasPiece(p, skel) || approximateSubstringDistance(p.skeleton, skel, p.limit) > p.limit) continue;
+    if (rest === undefined) {
+      // Compare the name without its public suffix (`nissan.co.jp.evil.com` → `nissancojpevil`).
+      rest = host.slice(0, Math.max(0, host.length - publicSuffixOf(host).length - 1));
+      body = skeleton(rest);
+    }
     let d = body.includes(p.skeleton) ? 0 : p.limit + 1;
     // A near miss (not verbatim) must start or end a token, so `shopdata` is not `honda`.
     if (d > 0 && approximateSubstringDistance(p.skeleton, body, p.limit) <= p.limit) {

@@ -55,8 +55,10 @@ function certstreamLine(line: string): LineNames {
   return hosts.length ? { hosts } : { error: 'no certificate names (all_domains, CN, SAN)' };
 }
 
+const FIELD_SEPARATOR = /[\s,;]/;
+
 function domainLine(line: string): LineNames {
-  const first = line.trim().split(/[\s,;]+/)[0] ?? '';
+  const first = FIELD_SEPARATOR.test(line) ? (line.split(/[\s,;]+/)[0] ?? '') : line;
   const host = normalizeHost(first);
   return host ? { hosts: [host] } : { error: `not a domain name: '${line.trim().slice(0, 80)}'` };
 }
