@@ -19,7 +19,10 @@ export interface WardenFields {
    */
   baseline_ratio?: number;
   baseline?: 'own' | 'peer';
-  /** How many of the event's record_ids this actor had not read before (bounded memory). */
+  /**
+   * How many of the event's record_ids this actor had not read before, for reads of 10 or more
+   * records (single look-ups cannot add up to a harvest quickly; skipping them keeps it cheap).
+   */
   new_records?: number;
 }
 
@@ -32,6 +35,7 @@ const DAY_MS = 86_400_000;
 const MAX_IPS_PER_ACTOR = 32;
 const MIN_BASELINE_READS = 5;
 const MIN_PEER_READS = 20;
+const MIN_TRACKED_READ = 10;
 
 interface Mean {
   reads: number;
@@ -43,22 +47,34 @@ function fold(m: Mean, value: number): void {
   m.mean += (value - m.mean) / Math.min(m.reads, 1000);
 }
 
-/** A Map that forgets its least recently touched key beyond `limit`. */
+/**
+ * A Map that forgets its least recently touched keys beyond `limit`. Touching only stamps the
+ * entry (no re-insertion); eviction sorts by stamp once the map is 10% over, so it is amortised.
+ */
 class LruMap<K, V> {
-  private readonly map = new Map<K, V>();
+  private readonly map = new Map<K, { v: V; t: number }>();
+  private clock = 0;
   constructor(private readonly limit: number) {}
   get(key: K): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
+    const e = this.map.get(key);
+    if (e === undefined) return undefined;
+    e.t = ++this.clock;
+    return e.v;
   }
   set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as K);
+    const e = this.map.get(key);
+    if (e) {
+      e.v = value;
+      e.t = ++this.clock;
+      return;
+    }
+    this.map.set(key, { v: value, t: ++this.clock });
+    if (this.map.size > this.limit * 1.1 + 10) this.evict();
+  }
+  private evict(): void {
+    const stamps = [...this.map.values()].map((e) => e.t).sort((x, y) => x - y);
+    const cutoff = stamps[this.map.size - this.limit] ?? 0;
+    for (const [k, e] of this.map) if (e.t < cutoff) this.map.delete(k);
   }
   get size(): number {
     return this.map.size;
@@ -87,18 +103,19 @@ export interface ActorEventView {
 
 /** The network an address belongs to for "never seen": IPv4 /24, IPv6 /48, else the address. */
 export function networkOf(ip: string): string {
-  const v4 = /^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$/.exec(ip);
-  if (v4) return `${v4[1]}.0/24`;
   if (ip.includes(':')) return `${ip.toLowerCase().split(':').slice(0, 3).join(':')}::/48`;
-  return ip;
+  const dot = ip.lastIndexOf('.');
+  return dot > 0 && IPV4.test(ip) ? `${ip.slice(0, dot)}.0/24` : ip;
 }
+
+const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 const UNIT_TERM = /\bunit\s*(?:=|==|:)\s*['"]?([\w.-]+)/i;
 
 function unitOf(ev: ActorEventView): string | undefined {
   const raw = ev.raw?.unit;
   if (typeof raw === 'string' && raw !== '') return raw;
-  if (!ev.query) return undefined;
+  if (!ev.query || !/unit/i.test(ev.query)) return undefined;
   return UNIT_TERM.exec(ev.query)?.[1];
 }
 
@@ -118,7 +135,7 @@ export class ActorContext {
     this.actors = new LruMap(options.maxActors ?? 100_000);
     this.ipsSeen = new LruMap(options.maxIps ?? 200_000);
     this.warmupMs = options.warmupMs ?? DAY_MS;
-    this.maxRecordIds = options.maxRecordIds ?? 1_000_000;
+    this.maxRecordIds = options.maxRecordIds ?? 300_000;
   }
 
   /** Counts the ids this actor reads for the first time, remembering them within the budget. */
@@ -179,7 +196,7 @@ export class ActorContext {
     }
     state.lastMs = Math.max(state.lastMs, timeMs);
     // Service accounts re-read the whole table nightly; tracking their ids would only cost memory.
-    if (ev.record_ids && ev.record_ids.length > 0 && ev.actor?.type !== 'service') out.new_records = this.newRecords(user, ev.record_ids);
+    if (ev.record_ids && ev.record_ids.length >= MIN_TRACKED_READ && ev.actor?.type !== 'service') out.new_records = this.newRecords(user, ev.record_ids);
     const count = ev.result_count;
     if (typeof count === 'number' && ev.action !== undefined && READS.has(ev.action)) {
       const peerKey = ev.actor?.type ?? 'unknown';

@@ -1,7 +1,7 @@
 // nginx / Apache "combined" access log adapter:
 // `$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer"
 // "$http_user_agent"`. The action is inferred from method, path and status (documented in
-// docs/detect.md); the whole parsed line stays under `raw`. Pure.
+// README.md beside this file); the whole parsed line stays under `raw`. Pure.
 import type { Action } from '../access-event.ts';
 import type { FieldMapping, LineParser, LogAdapter, ParseResult } from '../log-adapter.ts';
 import { buildEvent, toActorType } from './event-builder.ts';
