@@ -7,7 +7,7 @@ export function BarChart({ data, label }: { data: Record<string, number>; label:
   if (rows.length === 0) return <p>{t('noData')}</p>;
   const max = Math.max(1, ...rows.map((r) => r[1]));
   const rowH = 26;
-  const width = 600;
+  const width = 320;
   return (
     <svg viewBox={`0 0 ${width} ${rows.length * rowH + 4}`} role="img" aria-label={label} className="chart bars">
       {rows.map(([k, v], i) => (
@@ -15,10 +15,10 @@ export function BarChart({ data, label }: { data: Record<string, number>; label:
           <text x="0" y="17" fontSize="13">
             {k}
           </text>
-          <rect x="70" y="4" height="18" width={Math.max(2, ((width - 170) * v) / max)} fill="#2471a3">
+          <rect x="56" y="4" height="18" width={Math.max(2, ((width - 130) * v) / max)} fill="#2471a3">
             <title>{`${k}: ${fmtNum(v)}`}</title>
           </rect>
-          <text x={76 + ((width - 170) * v) / max} y="17" fontSize="13">
+          <text x={62 + ((width - 130) * v) / max} y="17" fontSize="13">
             {fmtNum(v)}
           </text>
         </g>

@@ -1,0 +1,67 @@
+// The incident workspace API under load: autocannon at a fixed 200 requests/s against
+// `warden serve` on 127.0.0.1, on a demo store (built with `warden demo --no-serve` when
+// missing). Baseline: GET /api/health at the same rate (the server's floor); figures: the
+// incident (scope, obligations, notices) and its timeline. Target: p99 under 50 ms.
+// Run: node --import tsx bench/server-incident.ts [--db sqlite:PATH] [--customers N --affected N]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import autocannon from 'autocannon';
+import { listIncidents } from '../src/incidents/incident-store.ts';
+import { createApiToken } from '../src/server/auth/session-store.ts';
+import { createUser, findUserRow } from '../src/server/auth/user-store.ts';
+import { openStore } from '../src/store/open-store.ts';
+
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? dflt) : dflt;
+};
+const customers = arg('--customers', '20000');
+const affected = arg('--affected', '3000');
+const db = arg('--db', `sqlite:/tmp/warden-bench-server-${customers}-${affected}.db`);
+const env = { ...process.env, WARDEN_KEY_FILE: '/tmp/warden-bench-server.key', WARDEN_LOG_LEVEL: 'warn' };
+const PORT = 8797;
+const RATE = 200;
+const SECONDS = Number(arg('--seconds', '20'));
+
+if (db.startsWith('sqlite:') && !existsSync(db.slice(7))) {
+  process.stderr.write(`building the demo store ${db} (${customers} customers, ${affected} affected)…\n`);
+  const r = spawnSync(process.execPath, ['bin/warden.js', 'demo', '--no-serve', '--customers', customers, '--affected', affected, '--out', `/tmp/warden-bench-server-demo-${customers}`, '--db', db], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('demo failed');
+}
+
+const store = await openStore(db);
+const incident = (await listIncidents(store))[0];
+if (!incident) throw new Error('no incident in the store');
+const user = (await findUserRow(store, 'bench-analyst')) ?? (await createUser(store, { username: 'bench-analyst', password: 'bench-analyst-password', role: 'analyst' }));
+const { token } = await createApiToken(store, user.id, 'bench');
+await store.close();
+
+const server = spawn(process.execPath, ['bin/warden.js', 'serve', '--port', String(PORT), '--db', db], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+await new Promise<void>((resolve, reject) => {
+  server.stderr.on('data', (d: Buffer) => d.toString().includes('serving at') && resolve());
+  server.on('exit', (code) => reject(new Error(`warden serve exited ${code}`)));
+});
+
+async function measure(path: string) {
+  const url = `http://127.0.0.1:${PORT}${path}`;
+  // Warm-up: first requests load law data and caches.
+  await autocannon({ url, connections: 4, amount: 200, headers: { authorization: `Bearer ${token}` } });
+  const r = await autocannon({ url, connections: 20, overallRate: RATE, duration: SECONDS, headers: { authorization: `Bearer ${token}` } });
+  return { path, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors };
+}
+
+try {
+  const base = await measure('/api/health');
+  const detail = await measure(`/api/incidents/${incident.id}`);
+  const timeline = await measure(`/api/incidents/${incident.id}/timeline`);
+  const line = (m: typeof base) => `${m.path.padEnd(44)} p50 ${m.p50} ms  p99 ${m.p99} ms  max ${m.max} ms  ${m.rps.toFixed(0)} req/s  non-2xx ${m.non2xx}  errors ${m.errors}`;
+  console.log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`store: ${db}; incident ${incident.id}, ${incident.scope?.affected.total ?? 0} affected; ${RATE} req/s for ${SECONDS} s each`);
+  console.log(`baseline  ${line(base)}`);
+  console.log(`figure    ${line(detail)}`);
+  console.log(`figure    ${line(timeline)}`);
+  console.log(`ratio p99 incident/health ${(detail.p99 / Math.max(1, base.p99)).toFixed(2)}x, timeline/health ${(timeline.p99 / Math.max(1, base.p99)).toFixed(2)}x; target p99 < 50 ms: incident ${detail.p99 < 50 ? 'met' : 'NOT met'}, timeline ${timeline.p99 < 50 ? 'met' : 'NOT met'}`);
+} finally {
+  server.kill('SIGTERM');
+}
