@@ -134,7 +134,7 @@ export class ActorContext {
   constructor(options: ActorContextOptions = {}) {
     this.actors = new LruMap(options.maxActors ?? 100_000);
     this.ipsSeen = new LruMap(options.maxIps ?? 200_000);
-    this.warmupMs = options.warmupMs ?? DAY_MS;
+    this.warmupMs = options.warmupMs ?? 7 * DAY_MS; // a week: weekdays and weekends both seen
     this.maxRecordIds = options.maxRecordIds ?? 300_000;
   }
 

@@ -85,12 +85,12 @@ describe('rules/crm pack', () => {
     assert.equal(await fires(T.afterHours, [ev({ user: DEALER, time: at(0, '02:00') })]), false);
   });
 
-  test('new source IP: a never-seen network after a day of history hits; a known IP or network, or warm-up, does not', async () => {
+  test('new source IP: a never-seen network after a week of history hits; a known IP or network, or warm-up, does not', async () => {
     const history = [ev({ time: at(0, '10:00') }), ev({ user: VENDOR, src_ip: '192.0.2.17', time: at(0, '11:00') })];
-    assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '198.51.100.23', time: at(2, '02:00') })]), true);
-    assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '192.0.2.17', time: at(2, '10:00') })]), false);
-    assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '192.0.2.99', time: at(2, '10:00') })]), false);
-    assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '198.51.100.23', time: at(0, '12:00') })]), false);
+    assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '198.51.100.23', time: at(8, '02:00') })]), true);
+    assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '192.0.2.17', time: at(8, '10:00') })]), false);
+    assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '192.0.2.99', time: at(8, '10:00') })]), false);
+    assert.equal(await fires(T.newIp, [...history, ev({ user: VENDOR, src_ip: '198.51.100.23', time: at(6, '12:00') })]), false);
   });
 
   test('login after failures: 3 failures then a login within 15 minutes hits; 2 failures, or a login 30 minutes later, does not', async () => {
