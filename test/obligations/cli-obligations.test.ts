@@ -30,7 +30,7 @@ test('a malformed scenario exits 2 naming the file and the field', () => {
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ aware_at: '2026-11-20T09:00:00', affected: {}, data: ['nope'] }));
   const r = warden('obligations', '--scenario', bad, '--json');
-  assert.equal(r.status, 2);
+  assert.equal(r.status, 2, r.stderr);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /bad\.json: aware_at: .*; data\.0:/);
 });
