@@ -13,6 +13,7 @@ export function escapeHtml(s: string): string {
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}
 fieldset{border:1px solid #bbb;border-radius:6px;margin:1rem 0;padding:.75rem 1rem}legend{font-weight:600;padding:0 .25rem}
 label{display:block;margin:.2rem 0}textarea{width:100%;min-height:4rem}.hint{color:#555;font-size:.9rem}
+form{counter-reset:q}fieldset.q:not([hidden]){counter-increment:q}fieldset.q legend::before{content:counter(q) ". "}
 button{font-size:1rem;padding:.4rem 1rem;margin-right:.5rem}#status{margin:1rem 0;font-weight:600}:focus{outline:3px solid #1a5fb4}`;
 
 export function page(title: string, body: string, scripts = ''): string {
@@ -58,12 +59,12 @@ export interface PortalView {
 export function portalPage(v: PortalView): string {
   const shown = new Set(visibleQuestions(v.questions, v.answers).map((q) => q.id));
   const items = v.questions
-    .map((q, i) => {
+    .map((q) => {
       const cond = q.show_if ? ` data-show-if="${escapeHtml(JSON.stringify(q.show_if))}"` : '';
       const help = q.help ? `<p class="hint">${escapeHtml(q.help)}</p>` : '';
       const files = v.evidence.filter((e) => e.question_id === q.id);
       return `<fieldset class="q" id="q-${escapeHtml(q.id)}" data-q="${escapeHtml(q.id)}" data-type="${q.type}"${cond}${shown.has(q.id) ? '' : ' hidden'}>
-<legend id="${escapeHtml(q.id)}--legend">${i + 1}. ${escapeHtml(q.text)}</legend>${help}${inputs(q, v.answers[q.id], files)}</fieldset>`;
+<legend id="${escapeHtml(q.id)}--legend">${escapeHtml(q.text)}</legend>${help}${inputs(q, v.answers[q.id], files)}</fieldset>`;
     })
     .join('\n');
   const body = `<h1>Security assessment for ${escapeHtml(v.vendor_name)}</h1>

@@ -58,8 +58,8 @@ describe('vendor portal in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(link);
     assert.equal(new URL(page.url()).pathname, `/portal/a/${assessmentId}`);
-    assert.match(await page.locator('h1').innerText(), /<img src=x/);
-    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+    assert.match((await page.locator('h1').textContent()) ?? '', /<img src=x/);
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss), undefined);
 
     const detail = page.locator('#q-ac-2-shared-detail');
     assert.equal(await detail.isVisible(), false);
@@ -79,7 +79,7 @@ describe('vendor portal in Chromium', () => {
     await page.setInputFiles('input[name="sr-2-plan-file"]', { name: 'scrm-plan.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.click('button[data-upload="sr-2-plan-file"]');
     await page.locator('#status', { hasText: 'Uploaded scrm-plan.pdf' }).waitFor();
-    assert.match(await page.locator('#q-sr-2-plan-file ul.files').innerText(), /scrm-plan\.pdf/);
+    assert.match((await page.locator('#q-sr-2-plan-file ul.files').textContent()) ?? '', /scrm-plan\.pdf/);
 
     await page.click('#save');
     await page.locator('#status', { hasText: 'Draft saved' }).waitFor();
@@ -104,8 +104,8 @@ describe('vendor portal in Chromium', () => {
     assert.equal(scored.status(), 200, await scored.text());
     const score = ((await scored.json()) as { score: { score: number } }).score.score;
     await page.goto(`${base}/oversee/assessments/${assessmentId}`);
-    assert.equal(await page.locator('#score strong').innerText(), `${score}%`);
-    const findings = await page.locator('#findings').innerText();
+    assert.equal((await page.locator('#score strong').textContent()) ?? '', `${score}%`);
+    const findings = (await page.locator('#findings').textContent()) ?? '';
     for (const f of ['Vendor staff use shared accounts', 'No multi-factor authentication for vendor staff', 'No limits on bulk export of customer data']) assert.ok(findings.includes(f), `${f} in ${findings}`);
     assert.ok(!findings.includes('No supply-chain risk management plan'));
     await page.screenshot({ path: 'docs/screenshots/oversee-analyst.png', fullPage: true });
