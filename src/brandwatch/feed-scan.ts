@@ -5,7 +5,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { WardenError } from '../errors.ts';
 import { type BrandHit, type BrandIndex, matchHost } from './brand-matcher.ts';
 import { namesInEml } from './eml-names.ts';
@@ -58,30 +57,43 @@ class HitSink {
   }
 }
 
+/** Lines of a file in batches, split on LF (CR dropped), one chunk in memory at a time. */
+async function* lineBatches(path: string): AsyncGenerator<string[]> {
+  let carry = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const lines = (carry + (chunk as string)).split('\n');
+    carry = lines.pop() ?? '';
+    yield lines;
+  }
+  if (carry !== '') yield [carry];
+}
+
 async function scanLines(path: string, format: FeedFormat, index: BrandIndex, sink: HitSink, cb: FeedCallbacks) {
   const stats = sink.stats;
   const every = cb.progressEvery ?? 250_000;
   let lineFormat: LineFormat | undefined = format === 'auto' || format === 'eml' ? undefined : format;
-  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let n = 0;
-  for await (const line of rl) {
-    n++;
-    stats.lines++;
-    if (stats.lines % every === 0) cb.onProgress?.(stats);
-    if (lineFormat === undefined) {
-      if (line.trim() === '') continue;
-      lineFormat = guessFormat(line);
-    }
-    const r = namesInLine(line, lineFormat);
-    if ('skip' in r) continue;
-    if ('error' in r) {
-      stats.malformed++;
-      cb.onMalformed?.(`${path}:${n}`, r.error);
-      continue;
-    }
-    for (const host of r.hosts) {
-      stats.names++;
-      sink.offer(matchHost(index, host), path, n);
+  for await (const batch of lineBatches(path)) {
+    for (const raw of batch) {
+      n++;
+      stats.lines++;
+      if (stats.lines % every === 0) cb.onProgress?.(stats);
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (lineFormat === undefined) {
+        if (line.trim() === '') continue;
+        lineFormat = guessFormat(line);
+      }
+      const r = namesInLine(line, lineFormat);
+      if ('skip' in r) continue;
+      if ('error' in r) {
+        stats.malformed++;
+        cb.onMalformed?.(`${path}:${n}`, r.error);
+        continue;
+      }
+      for (const host of r.hosts) {
+        stats.names++;
+        sink.offer(matchHost(index, host), path, n);
+      }
     }
   }
 }
