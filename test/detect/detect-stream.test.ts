@@ -1,11 +1,13 @@
 // The streaming pipeline of `warden detect`: line numbers, malformed lines counted and named,
 // format sniffing, and SigmaHQ's Windows rules running unchanged on evtx_dump-shaped JSON.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { detectStream } from '../../src/detect/detect-stream.ts';
 import { detectionRecord } from '../../src/detect/detection-output.ts';
-import { loadRules } from '../../src/detect/rule-pack.ts';
+import { loadPipeline, loadRules } from '../../src/detect/rule-pack.ts';
 import type { Detection } from '../../src/sigma/index.ts';
 import { at, builtinPack, ev, VENDOR } from './crm-events.ts';
 
@@ -76,5 +78,21 @@ describe('detectStream', () => {
     const { stats, detections } = await run([line], 'auto', ruleSet);
     assert.equal(stats.format, 'evtx-json');
     assert.deepEqual(detections.map((d) => d.title), ['WerFaultSecure Loading DbgCore or DbgHelp - EDR-Freeze']);
+  });
+
+  test('--pipeline maps a rule\'s own field names onto the normalized event', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-pipeline-'));
+    try {
+      writeFileSync(join(dir, 'p.yml'), 'name: crm\ntransformations:\n  - id: names\n    type: field_name_mapping\n    mapping:\n      UserName: actor.user\n');
+      writeFileSync(join(dir, 'r.yml'), `title: Named account\nlogsource: {product: warden, service: access}\ndetection:\n  sel:\n    UserName: '${VENDOR}'\n  condition: sel\nlevel: low\n`);
+      const pipeline = await loadPipeline(join(dir, 'p.yml'));
+      const mapped = await loadRules([join(dir, 'r.yml')], { pipeline });
+      const plain = await loadRules([join(dir, 'r.yml')]);
+      const line = JSON.stringify(ev({ user: VENDOR }));
+      assert.equal((await run([line], 'jsonl', mapped.ruleSet)).detections.length, 1);
+      assert.equal((await run([line], 'jsonl', plain.ruleSet)).detections.length, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
