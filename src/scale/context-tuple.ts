@@ -1,14 +1,17 @@
-// The compact record of one event that every detection worker folds, in raw-stream order, into
-// the cross-actor part of Warden's history (first event time, IPs seen by anyone, peer means by
-// actor type). Ingest publishes one batch of these per raw batch on the ctx subject. Pure.
+// What every partition needs of every event, in cluster order: the fields Warden's per-account
+// history (src/detect/actor-context.ts) folds — time, actor, source IP, action, result count,
+// record ids. Each partition's history observes all events (its own in full, the others as
+// these views), so cross-account facts (networks seen by anyone, peer means) come out exactly
+// as in one process. Ingest publishes one batch of these per raw batch on the ctx subject. Pure.
+import type { ActorEventView } from '../detect/actor-context.ts';
 import type { AccessEvent } from '../logs/access-event.ts';
 
-/** [raw seq, event ms, src_ip or '', has user (1/0), actor type, result_count of a read or -1] */
-export type ContextTuple = [number, number, string, 0 | 1, string, number];
+/** [position in cluster order, the event's history view] */
+export type ContextTuple = [number, ActorEventView];
 
-const READS: ReadonlySet<string> = new Set(['view', 'search', 'export', 'api_read', 'bulk_read']);
-
-export function contextTuple(seq: number, e: AccessEvent): ContextTuple {
-  const rc = typeof e.result_count === 'number' && READS.has(e.action) ? e.result_count : -1;
-  return [seq, Date.parse(e.time), e.src_ip ?? '', e.actor.user ? 1 : 0, e.actor.type, rc];
+export function contextTuple(pos: number, e: AccessEvent): ContextTuple {
+  const view: ActorEventView = { time: e.time, actor: { user: e.actor.user, type: e.actor.type }, src_ip: e.src_ip, action: e.action };
+  if (e.result_count !== undefined) view.result_count = e.result_count;
+  if (e.record_ids !== undefined) view.record_ids = e.record_ids;
+  return [pos, view];
 }

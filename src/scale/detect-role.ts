@@ -29,6 +29,7 @@ interface Slot {
   started: boolean;
   retryAt: number;
   wait: number;
+  busy: Promise<unknown>;
 }
 
 export async function runDetectRole(d: DetectRoleDeps): Promise<void> {
@@ -37,11 +38,12 @@ export async function runDetectRole(d: DetectRoleDeps): Promise<void> {
   const leases = new LeaseManager(kv, d.id, d.partitions, {
     acquire: async (p) => {
       d.log(`partition ${p}: acquired`);
-      slots.set(p, { proc: new PartitionProcessor(p, { ...d, owner: d.id }), started: false, retryAt: 0, wait: 100 });
+      slots.set(p, { proc: new PartitionProcessor(p, { ...d, owner: d.id }), started: false, retryAt: 0, wait: 100, busy: Promise.resolve() });
     },
     release: async (p) => {
       const s = slots.get(p);
       slots.delete(p);
+      await s?.busy.catch(() => {});
       if (s?.started) await s.proc.stop().catch((err) => d.log(`partition ${p}: commit on release failed: ${String(err)}`));
       d.log(`partition ${p}: released`);
     },
@@ -50,25 +52,31 @@ export async function runDetectRole(d: DetectRoleDeps): Promise<void> {
       d.log(`partition ${p}: lease lost`);
     },
   });
-  let nextTick = 0;
+  let ticking = Promise.resolve();
+  const timer = setInterval(() => {
+    ticking = ticking.then(() =>
+      leases.tick().then(
+        () => d.metrics.owned.set(slots.size),
+        (err) => {
+          d.metrics.errors.inc({ role: 'detect' });
+          d.log(`leases: ${String(err)}`);
+        },
+      ),
+    );
+  }, 1000);
   while (!d.stopped()) {
-    if (Date.now() >= nextTick) {
-      nextTick = Date.now() + 1000;
-      await leases.tick().catch((err) => {
-        d.metrics.errors.inc({ role: 'detect' });
-        d.log(`leases: ${String(err)}`);
-      });
-      d.metrics.owned.set(slots.size);
-    }
     let work = 0;
     for (const [p, s] of slots) {
       if (d.stopped() || Date.now() < s.retryAt) continue;
       try {
         if (!s.started) {
-          await s.proc.start();
+          s.busy = s.proc.start();
+          await s.busy;
           s.started = true;
         }
-        work += await s.proc.step();
+        const step = s.proc.step();
+        s.busy = step;
+        work += await step;
         s.wait = 100;
       } catch (err) {
         d.metrics.errors.inc({ role: 'detect' });
@@ -78,7 +86,10 @@ export async function runDetectRole(d: DetectRoleDeps): Promise<void> {
       }
     }
     if (work === 0) await sleep(50);
+    else await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  clearInterval(timer);
+  await ticking;
   await leases.releaseAll().catch((err) => d.log(`leases on shutdown: ${String(err)}`));
 }
 

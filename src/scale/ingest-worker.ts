@@ -1,7 +1,8 @@
 // The ingest role: a member of the shared durable consumer on the raw stream (any number run
 // side by side). Per batch it normalizes lines with the adapters, stores events (idempotent by
 // id) and quarantines malformed lines in PostgreSQL, publishes each event to its actor's
-// partition and the batch's context tuples, and acks the raw messages only after all of that.
+// partition and the batch's context tuples (one message per partition per batch), and acks the
+// raw messages only after all of that. A redelivered batch repeats idempotent effects only.
 import type { JetStreamClient, JetStreamManager, JsMsg } from 'nats';
 import type { AccessEvent } from '../logs/access-event.ts';
 import { adapterFor } from '../logs/adapters/registry.ts';
@@ -10,7 +11,7 @@ import type { LineParser } from '../logs/log-adapter.ts';
 import type { Store } from '../store/open-store.ts';
 import { type ContextTuple, contextTuple } from './context-tuple.ts';
 import type { WorkerMetrics } from './metrics.ts';
-import { H_CSV_HEADER, H_FILE, H_FORMAT, H_LINE } from './raw-line.ts';
+import { H_CSV_HEADER, H_FILE, H_FORMAT, H_LINE, positionOf } from './raw-line.ts';
 import { partitionOf, type Topology } from './topology.ts';
 
 export interface IngestDeps {
@@ -43,7 +44,7 @@ export class IngestWorker {
   async step(): Promise<number> {
     const consumer = await this.d.js.consumers.get(this.d.topo.rawStream, this.d.topo.ingestConsumer);
     const msgs: JsMsg[] = [];
-    const it = await consumer.fetch({ max_messages: this.d.batch ?? 1000, expires: 1000 });
+    const it = await consumer.fetch({ max_messages: this.d.batch ?? 4, expires: 1000 });
     for await (const m of it) msgs.push(m);
     if (msgs.length === 0) return 0;
     await this.handle(msgs);
@@ -54,40 +55,51 @@ export class IngestWorker {
   }
 
   private async handle(msgs: JsMsg[]): Promise<void> {
-    const events: Array<{ seq: number; line: number; event: AccessEvent }> = [];
+    const events: Array<{ pos: number; line: number; event: AccessEvent }> = [];
     const bad: QuarantinedLine[] = [];
+    let lines = 0;
     for (const m of msgs) {
       const source = m.subject.slice(m.subject.lastIndexOf('.') + 1);
       const h = m.headers;
       const format = h?.get(H_FORMAT) || 'jsonl';
-      const line = Number(h?.get(H_LINE) || 0);
-      const text = m.string();
-      let r: ReturnType<LineParser['parse']>;
-      try {
-        r = this.parserFor(source, format, h?.get(H_CSV_HEADER) || undefined).parse(text, line);
-      } catch (err) {
-        r = { ok: false, reason: `${format}: ${String(err)}` };
+      const first = Number(h?.get(H_LINE) || 1);
+      const parser = this.parserFor(source, format, h?.get(H_CSV_HEADER) || undefined);
+      for (const [i, text] of m.string().split('\n').entries()) {
+        lines++;
+        const line = first + i;
+        let r: ReturnType<LineParser['parse']>;
+        try {
+          r = parser.parse(text, line);
+        } catch (err) {
+          r = { ok: false, reason: `${format}: ${String(err)}` };
+        }
+        if (r.ok === 'skip') continue;
+        if (r.ok) events.push({ pos: positionOf(m.seq, i), line, event: r.event });
+        else bad.push({ source, file: h?.get(H_FILE) || `nats:${m.subject}`, line, reason: r.reason, raw: text });
       }
-      if (r.ok === 'skip') continue;
-      if (r.ok) events.push({ seq: m.seq, line, event: r.event });
-      else bad.push({ source, file: h?.get(H_FILE) || `nats:${m.subject}`, line, reason: r.reason, raw: text });
     }
-    this.d.metrics.eventsIn.inc({ role: 'ingest' }, msgs.length);
+    this.d.metrics.eventsIn.inc({ role: 'ingest' }, lines);
     await insertEvents(this.d.store, events.map((e) => e.event));
     this.d.metrics.malformed.inc(await quarantineLines(this.d.store, bad));
-    const acks: Array<Promise<unknown>> = [];
+    const byPartition = new Map<number, PartitionEntry[]>();
     const tuples: ContextTuple[] = [];
-    for (const { seq, line, event } of events) {
+    for (const { pos, line, event } of events) {
       const p = partitionOf(event.actor.user ?? event.src_ip ?? '', this.d.partitions);
-      acks.push(this.d.js.publish(this.d.topo.partitionSubject(p), JSON.stringify({ s: seq, l: line, e: event }), { msgID: `r${seq}` }));
-      tuples.push(contextTuple(seq, event));
+      let list = byPartition.get(p);
+      if (!list) byPartition.set(p, (list = []));
+      list.push([pos, line, event]);
+      tuples.push(contextTuple(pos, event));
     }
-    if (tuples.length > 0) {
-      const first = (tuples[0] as ContextTuple)[0];
-      const last = (tuples[tuples.length - 1] as ContextTuple)[0];
-      acks.push(this.d.js.publish(this.d.topo.ctxSubject, JSON.stringify(tuples), { msgID: `c${first}-${last}` }));
+    const span = `${(msgs[0] as JsMsg).seq}-${(msgs[msgs.length - 1] as JsMsg).seq}`;
+    const acks: Array<Promise<unknown>> = [];
+    for (const [p, list] of byPartition) {
+      acks.push(this.d.js.publish(this.d.topo.partitionSubject(p), JSON.stringify(list), { msgID: `e${span}-${p}`, timeout: 20_000 }));
     }
+    if (tuples.length > 0) acks.push(this.d.js.publish(this.d.topo.ctxSubject, JSON.stringify(tuples), { msgID: `c${span}`, timeout: 20_000 }));
     await Promise.all(acks);
     this.d.metrics.eventsOut.inc({ role: 'ingest' }, events.length);
   }
 }
+
+/** [position, line number, normalized event]: what a partition message carries, in order. */
+export type PartitionEntry = [number, number, AccessEvent];

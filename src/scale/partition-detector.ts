@@ -1,29 +1,32 @@
-// One partition's detection: the same steps as the detect pipeline's DetectionRunner (event
-// time, `warden.*` fields, Sigma engine, detections -> alert hits), with the per-actor history
-// split so the cross-actor part comes from the shared GlobalContext. Pure: no I/O.
-import { hitFor } from '../detect/detection-sink.ts';
-import type { AlertHit } from '../detect/alert-merge.ts';
+// One partition's detection, with the detect pipeline's own pieces: a DetectionRunner (event
+// time, `warden.*` fields from an ActorContext, Sigma engine) for the partition's events, and
+// the same ActorContext observing every other partition's events (as history views) in order,
+// so its cross-account history equals the single process's. Pure: no I/O.
 import type { ActorEventView } from '../detect/actor-context.ts';
+import { ActorContext } from '../detect/actor-context.ts';
+import type { AlertHit } from '../detect/alert-merge.ts';
+import { hitFor } from '../detect/detection-sink.ts';
+import { DetectionRunner, timeValueMs } from '../detect/detection-runner.ts';
 import type { AccessEvent } from '../logs/access-event.ts';
-import { type CompiledRuleSet, createEngine, type DetectionEngine } from '../sigma/index.ts';
-import { type GlobalContext, PartitionContext } from './split-context.ts';
+import type { CompiledRuleSet } from '../sigma/index.ts';
 
 export class PartitionDetector {
-  readonly context: PartitionContext;
-  private readonly engine: DetectionEngine;
+  readonly context = new ActorContext();
+  private readonly runner: DetectionRunner;
 
-  constructor(ruleSet: CompiledRuleSet, global: GlobalContext) {
-    this.engine = createEngine(ruleSet);
-    this.context = new PartitionContext(global);
+  constructor(ruleSet: CompiledRuleSet) {
+    this.runner = new DetectionRunner(ruleSet, { actorContext: this.context });
   }
 
-  /** Pushes one event (call before the global fold of the same event); returns its hits. */
+  /** Detects over one of the partition's own events; returns its alert hits. */
   push(event: AccessEvent, line: number): AlertHit[] {
-    const timeMs = Date.parse(event.time);
-    if (Number.isNaN(timeMs)) return [];
-    const view = { ...event } as unknown as Record<string, unknown>;
-    view.warden = this.context.observe(event as unknown as ActorEventView, timeMs);
-    const detections = this.engine.push(view, { line, timeMs, id: event.id });
-    return detections.map((d) => hitFor(d, event, timeMs));
+    const r = this.runner.push({ ...event } as unknown as Record<string, unknown>, line);
+    return r.ok ? r.detections.map((d) => hitFor(d, event, r.timeMs)) : [];
+  }
+
+  /** Folds another partition's event into the history (no detection). */
+  observe(view: ActorEventView): void {
+    const t = timeValueMs(view.time);
+    if (!Number.isNaN(t)) this.context.observe(view, t);
   }
 }

@@ -1,5 +1,5 @@
-// Detection of one owned partition. Reads the partition's events and every event's context
-// tuple from JetStream, and releases them in raw-stream order only up to the ingest consumer's
+// Detection of one owned partition. Reads the partition's events and every event's history view
+// from JetStream, and releases them in raw-stream order only up to the ingest consumer's
 // ack floor (everything at or below it has been published), so each partition sees its actors'
 // events in exactly the order one process would. State is rebuilt by replaying the retained
 // stream; hits at or below the PostgreSQL checkpoint were committed before and are not written
@@ -8,15 +8,17 @@ import type { Consumer, JetStreamClient, JetStreamManager } from 'nats';
 import { DeliverPolicy } from 'nats';
 import { type AlertHit, coalesceHits, DEFAULT_MERGE_GAP_MS } from '../detect/alert-merge.ts';
 import { upsertAlerts } from '../detect/alert-store.ts';
-import type { AccessEvent } from '../logs/access-event.ts';
 import type { CompiledRuleSet } from '../sigma/index.ts';
 import type { Store } from '../store/open-store.ts';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-store.ts';
 import type { ContextTuple } from './context-tuple.ts';
+import type { PartitionEntry } from './ingest-worker.ts';
 import type { WorkerMetrics } from './metrics.ts';
 import { PartitionDetector } from './partition-detector.ts';
-import { GlobalContext } from './split-context.ts';
+import { seqOfPosition } from './raw-line.ts';
 import type { Topology } from './topology.ts';
+
+const MAX_SEQS_PER_STEP = 16; // raw chunks (of up to 256 lines) released per step
 
 export interface ProcessorDeps {
   js: JetStreamClient;
@@ -29,21 +31,15 @@ export interface ProcessorDeps {
   gapMs?: number;
 }
 
-interface PartitionMessage {
-  s: number;
-  l: number;
-  e: AccessEvent;
-}
 
 export class PartitionProcessor {
-  private readonly global = new GlobalContext();
   private readonly detector: PartitionDetector;
   private done = 0;
   private committed = 0;
   private readonly next = { ctx: 1, ev: 1 };
   private readonly consumers: { ctx?: Consumer | undefined; ev?: Consumer | undefined } = {};
   private readonly ctxBuf = new Map<number, ContextTuple>();
-  private readonly evBuf = new Map<number, PartitionMessage>();
+  private readonly evBuf = new Map<number, PartitionEntry>();
   private pending: AlertHit[] = [];
   private dirty = false;
 
@@ -51,7 +47,7 @@ export class PartitionProcessor {
     readonly part: number,
     private readonly d: ProcessorDeps,
   ) {
-    this.detector = new PartitionDetector(d.ruleSet, this.global);
+    this.detector = new PartitionDetector(d.ruleSet);
   }
 
   async start(): Promise<void> {
@@ -79,27 +75,28 @@ export class PartitionProcessor {
     if (floor <= this.done) return 0;
     await this.drain('ctx');
     await this.drain('ev');
-    const released = this.release(floor);
+    // bounded, so the event loop stays free for lease renewals and NATS pings
+    const released = this.release(Math.min(floor, this.done + MAX_SEQS_PER_STEP));
     await this.commit();
     return released;
   }
 
+  /** Releases every position of raw sequences up to `floor`, in order. */
   private release(floor: number): number {
-    const seqs = [...this.ctxBuf.keys()].filter((s) => s <= floor).sort((a, b) => a - b);
+    const ready = [...this.ctxBuf.keys()].filter((p) => seqOfPosition(p) <= floor).sort((a, b) => a - b);
     let n = 0;
-    for (const s of seqs) {
-      const tuple = this.ctxBuf.get(s) as ContextTuple;
-      this.ctxBuf.delete(s);
-      const m = this.evBuf.get(s);
+    for (const pos of ready) {
+      const tuple = this.ctxBuf.get(pos) as ContextTuple;
+      this.ctxBuf.delete(pos);
+      const m = this.evBuf.get(pos);
       if (m) {
-        this.evBuf.delete(s);
+        this.evBuf.delete(pos);
         n++;
-        const hits = this.detector.push(m.e, m.l);
-        if (s > this.committed) for (const h of hits) this.pending.push(h);
-      }
-      this.global.fold(tuple);
+        const hits = this.detector.push(m[2], m[1]);
+        if (seqOfPosition(pos) > this.committed) for (const h of hits) this.pending.push(h);
+      } else this.detector.observe(tuple[1]);
     }
-    for (const s of this.evBuf.keys()) if (s <= floor) this.evBuf.delete(s);
+    for (const pos of this.evBuf.keys()) if (seqOfPosition(pos) <= floor) this.evBuf.delete(pos);
     this.done = floor;
     this.dirty = floor > this.committed;
     this.d.metrics.eventsIn.inc({ role: 'detect' }, n);
@@ -141,7 +138,7 @@ export class PartitionProcessor {
       for (;;) {
         const pending = (await c.info(false)).num_pending;
         if (pending === 0) return;
-        const batch = await c.fetch({ max_messages: Math.min(pending, 2000), expires: 5000 });
+        const batch = await c.fetch({ max_messages: Math.min(pending, 256), expires: 5000 });
         for await (const m of batch) {
           this.next[kind] = m.seq + 1;
           this.accept(kind, m.string());
@@ -154,12 +151,10 @@ export class PartitionProcessor {
   }
 
   private accept(kind: 'ctx' | 'ev', text: string): void {
-    if (kind === 'ctx') {
-      for (const t of JSON.parse(text) as ContextTuple[]) if (t[0] > this.done) this.ctxBuf.set(t[0], t);
-      return;
+    const buf: Map<number, ContextTuple | PartitionEntry> = kind === 'ctx' ? this.ctxBuf : this.evBuf;
+    for (const x of JSON.parse(text) as Array<ContextTuple | PartitionEntry>) {
+      if (seqOfPosition(x[0]) > this.done) buf.set(x[0], x);
     }
-    const m = JSON.parse(text) as PartitionMessage;
-    if (m.s > this.done) this.evBuf.set(m.s, m);
   }
 
   /** Commits what is pending (graceful drain / lease release). */
