@@ -43,7 +43,7 @@ export function register(program: Command): void {
     .action(async (opts: Options, cmd: Command) =>
       runCommand(globalOptions(cmd), async () => {
         const scenario = parseScenarioText(opts.scenario, readText(opts.scenario));
-        const laws = loadLaws(opts.laws);
+        const laws = loadLaws(opts.laws, Object.keys(scenario.affected));
         for (const p of laws.problems) process.stderr.write(`warden: ${p.where}: ${p.message}\n`);
         if (laws.problems.length > 0) {
           process.stderr.write(`warden: ${laws.problems.length} law-data problem(s); those files were skipped\n`);

@@ -154,3 +154,9 @@ test('the generated US and EEA files match their tables (scripts/generate-laws.t
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('loading only some jurisdictions parses those and the federal files, with the same version', () => {
+  const some = loadLaws(DEFAULT_LAWS_DIR, ['JP', 'US-CA']);
+  assert.deepEqual(some.files.map((f) => f.jurisdiction).sort(), ['JP', 'US', 'US-CA']);
+  assert.equal(some.version, laws().version);
+});
