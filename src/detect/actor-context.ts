@@ -221,4 +221,8 @@ export class ActorContext {
   get trackedActors(): number {
     return this.actors.size;
   }
+
+  get rememberedRecordIds(): number {
+    return this.recordTotal;
+  }
 }

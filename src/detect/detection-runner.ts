@@ -7,8 +7,11 @@ import { ActorContext, type ActorEventView } from './actor-context.ts';
 
 export interface RunnerOptions {
   timeField?: string | undefined;
-  /** Lift `raw.*` to the top level (evtx-json: SigmaHQ rules name EventID, Image, … directly). */
-  hoistRaw?: boolean;
+  /**
+   * Lift `raw.*` to the top level (evtx-json: SigmaHQ rules name EventID, Image, … directly):
+   * always, never, or 'windows' for events whose raw fields are a flattened Windows event.
+   */
+  hoistRaw?: boolean | 'windows';
   maxDisorderMs?: number;
   actorContext?: ActorContext;
 }
@@ -36,7 +39,7 @@ export class DetectionRunner {
   readonly context: ActorContext;
   private readonly engine: DetectionEngine;
   private readonly timeField: string;
-  private readonly hoistRaw: boolean;
+  private readonly hoistRaw: boolean | 'windows';
 
   constructor(ruleSet: CompiledRuleSet, options: RunnerOptions = {}) {
     this.engine = createEngine(ruleSet, options.maxDisorderMs === undefined ? {} : { maxDisorderMs: options.maxDisorderMs });
@@ -50,8 +53,9 @@ export class DetectionRunner {
     const timeMs = timeValueMs(readPath(event, this.timeField));
     if (Number.isNaN(timeMs)) return { ok: false, reason: `${this.timeField}: missing or not a time` };
     if (typeof event.time === 'string') event.warden = this.context.observe(event as unknown as ActorEventView, timeMs);
-    const raw = event.raw;
-    const view = this.hoistRaw && raw && typeof raw === 'object' ? { ...(raw as Record<string, unknown>), ...event } : event;
+    const raw = event.raw as Record<string, unknown> | undefined;
+    const hoist = this.hoistRaw === 'windows' ? raw?.EventID !== undefined && raw.Channel !== undefined : this.hoistRaw;
+    const view = hoist && raw && typeof raw === 'object' ? { ...raw, ...event } : event;
     const id = typeof event.id === 'string' ? event.id : undefined;
     const detections = this.engine.push(view, id === undefined ? { line, timeMs } : { line, timeMs, id });
     return { ok: true, detections, timeMs };

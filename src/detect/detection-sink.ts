@@ -73,7 +73,7 @@ export async function createDetectionSink(
   }
   const context = new ActorContext();
   await seedHistory(store, context);
-  const runner = new DetectionRunner(loaded.ruleSet, { actorContext: context });
+  const runner = new DetectionRunner(loaded.ruleSet, { actorContext: context, hoistRaw: 'windows' });
   const gapMs = options.gapMs ?? DEFAULT_MERGE_GAP_MS;
   const summary: DetectionSummary = { detections: 0, alertsCreated: 0, alertsUpdated: 0 };
 
