@@ -55,8 +55,13 @@ export function scenarioOfIncident(inc: IncidentInputs): { scenario: Scenario; n
   const data = scope.data.fields.filter(isDataCategory);
   for (const f of scope.data.fields) if (!isDataCategory(f)) notes.push(`scope: field '${f}' is not a data category; left out`);
   const f = facts.data;
-  const scenario = ScenarioSchema.parse({
-    aware_at: inc.aware_at,
+  let awareAt = inc.aware_at;
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(awareAt)) {
+    awareAt = `${awareAt}Z`;
+    notes.push('aware_at had no UTC offset: read as UTC');
+  }
+  const parsed = ScenarioSchema.safeParse({
+    aware_at: awareAt,
     role: f.role,
     cause: f.cause,
     encrypted: f.encrypted,
@@ -65,7 +70,11 @@ export function scenarioOfIncident(inc: IncidentInputs): { scenario: Scenario; n
     affected,
     data,
   });
-  return { scenario, notes };
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new WardenError('bad_input', i?.message ?? 'bad scenario', `incident ${inc.id}: ${i?.path.join('.')}`);
+  }
+  return { scenario: parsed.data, notes };
 }
 
 /** Decides the incident's obligations now and records the decision in its history. */

@@ -85,6 +85,17 @@ for (const dialect of await activeDialects()) {
     await assert.rejects(decideForIncident(t.store, 'nope', 'a', laws()), /no incident 'nope'/);
   });
 
+  test(`${dialect}: an aware_at without offset is read as UTC and the decision says so`, async () => {
+    const t = await freshStore(dialect);
+    opened.push(t);
+    await insertIncident(t.store, 'inc-4', {}, { DE: 2 });
+    await t.store.db.updateTable('incidents').set({ aware_at: '2026-11-20T09:00:00' }).where('id', '=', 'inc-4').execute();
+    const d = await decideForIncident(t.store, 'inc-4', 'a', laws());
+    assert.equal(d.scenario.aware_at, '2026-11-20T09:00:00Z');
+    assert.ok(d.notes.includes('aware_at had no UTC offset: read as UTC'));
+    assert.ok(d.obligations.some((o) => o.deadline === '2026-11-23T09:00:00Z'));
+  });
+
   test(`${dialect}: the deadline board lists open obligations soonest first, flags overdue, drops met ones`, async () => {
     const t = await freshStore(dialect);
     opened.push(t);
