@@ -2,7 +2,7 @@
 // `warden serve` on 127.0.0.1, on a demo store (built with `warden demo --no-serve` when
 // missing). Baseline: GET /api/health at the same rate (the server's floor); figures: the
 // incident (scope, obligations, notices) and its timeline. Target: p99 under 50 ms.
-// Run: node --import tsx bench/server-incident.ts [--db sqlite:PATH] [--customers N --affected N]
+// Run: node --import tsx bench/server-incident.ts [--db URL] [--customers N --affected N --events N]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -18,15 +18,16 @@ const arg = (name: string, dflt: string) => {
 };
 const customers = arg('--customers', '20000');
 const affected = arg('--affected', '3000');
-const db = arg('--db', `sqlite:/tmp/warden-bench-server-${customers}-${affected}.db`);
+const events = arg('--events', '300000');
+const db = arg('--db', `sqlite:/tmp/warden-bench-server-${customers}-${affected}-${events}.db`);
 const env = { ...process.env, WARDEN_KEY_FILE: '/tmp/warden-bench-server.key', WARDEN_LOG_LEVEL: 'warn' };
 const PORT = 8797;
 const RATE = 200;
 const SECONDS = Number(arg('--seconds', '20'));
 
 if (db.startsWith('sqlite:') && !existsSync(db.slice(7))) {
-  process.stderr.write(`building the demo store ${db} (${customers} customers, ${affected} affected)…\n`);
-  const r = spawnSync(process.execPath, ['bin/warden.js', 'demo', '--no-serve', '--customers', customers, '--affected', affected, '--out', `/tmp/warden-bench-server-demo-${customers}`, '--db', db], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  process.stderr.write(`building the demo store ${db} (${customers} customers, ${affected} affected, ~${events} events)…\n`);
+  const r = spawnSync(process.execPath, ['bin/warden.js', 'demo', '--no-serve', '--customers', customers, '--affected', affected, '--events', events, '--out', `/tmp/warden-bench-server-demo-${customers}`, '--db', db], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error('demo failed');
 }
 

@@ -1,6 +1,6 @@
 // The dashboard in Debian's Chromium on a small demo store: log in, open the demo incident,
 // see its affected count and the Japanese (APPI) obligations, switch language, download the
-// affected list, try a report draft, check that XSS payloads in a vendor name and an alert
+// affected list and a regulator report draft, check that XSS payloads in a vendor name and an alert
 // title render as text, and save screenshots under docs/screenshots/.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -101,15 +101,18 @@ describe('dashboard in Chromium', () => {
     await page.getByRole('heading', { name: 'Obligations' }).waitFor();
   });
 
-  test('the affected list downloads; a report draft says plainly that it is not available yet', async () => {
+  test('the affected list and the JP regulator report draft download', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-affected').click()]);
     const file = join(dir, 'affected.csv');
     await download.saveAs(file);
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     assert.equal(lines[0], 'customer_id,basis,fields,jurisdiction,entity');
     assert.equal(lines.length, incident.total + 1);
-    await page.getByRole('button', { name: /Regulator report draft: JP/ }).click();
-    await page.getByRole('status').filter({ hasText: 'not available yet' }).waitFor();
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Regulator report draft: JP/ }).click()]);
+    const reportFile = join(dir, 'report.md');
+    await report.saveAs(reportFile);
+    assert.match(report.suggestedFilename(), /^report-.*-JP\.md$/);
+    assert.match(readFileSync(reportFile, 'utf8'), new RegExp(incident.total.toLocaleString('en-GB').replace(',', ',?')));
   });
 
   test('the alerts list', async () => {

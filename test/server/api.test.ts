@@ -107,25 +107,36 @@ for (const dialect of await activeDialects()) {
       assert.ok((await listAudit(t.store, 20)).some((e) => e.action === 'affected.export' && e.actor === 'user:privacy-user'));
     });
 
-    test('regulator report drafts answer 404 with a clear message until notify provides them', async () => {
+    test('a regulator report draft downloads for a jurisdiction, as `warden report`', async () => {
       const res = await app.inject({ url: `/api/incidents/${world.incidentId}/reports/JP`, headers: as('analyst') });
-      assert.equal(res.statusCode, 404);
-      assert.match((res.json() as { detail: string }).detail, /not available yet/);
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /text\/markdown/);
+      assert.match(String(res.headers['content-disposition']), /attachment; filename="report-.*-JP-preliminary\.md"/);
+      assert.ok(res.body.length > 100);
+      const json = await app.inject({ url: `/api/incidents/${world.incidentId}/reports/JP?format=json&kind=final`, headers: as('analyst') });
+      assert.equal(json.statusCode, 200);
+      assert.equal((json.json() as { form: string }).form, 'JP-PPC');
+      const bad = await app.inject({ url: `/api/incidents/${world.incidentId}/reports/japan`, headers: as('analyst') });
+      assert.equal(bad.statusCode, 400);
     });
 
     test('customer lookup shows contact details to privacy, not to analysts; both lookups and the PII view are audited', async () => {
+      type Answer = { matched_customers: number; affected: boolean; customers: Array<{ id: string; pii: { email: string } | null; hits: Array<{ incident_id: string; fields: string[] }> }> };
       const priv = await app.inject({ method: 'POST', url: '/api/customers/lookup', headers: as('privacy'), payload: { email: world.customerEmail } });
-      const [p] = priv.json() as Array<{ id: string; pii: { email: string } | null; affected: unknown[] }>;
+      const p = (priv.json() as Answer).customers[0];
       assert.equal(p?.pii?.email, world.customerEmail);
-      assert.equal(p?.affected.length, 1);
+      assert.deepEqual(p?.hits.map((h) => h.incident_id), [world.incidentId]);
       const ana = await app.inject({ method: 'POST', url: '/api/customers/lookup', headers: as('analyst'), payload: { email: world.customerEmail } });
-      const [a] = ana.json() as Array<{ id: string; pii: unknown }>;
-      assert.equal(a?.id, p?.id);
-      assert.equal(a?.pii, null);
+      const a = ana.json() as Answer;
+      assert.equal(a.affected, true);
+      assert.equal(a.customers[0]?.id, p?.id);
+      assert.equal(a.customers[0]?.pii, null);
+      const outside = await app.inject({ method: 'POST', url: '/api/customers/lookup', headers: as('analyst'), payload: { id: 'C00020' } });
+      assert.deepEqual({ ...(outside.json() as Answer), customers: [] }, { matched_customers: 1, affected: false, customers: [] });
       const audit = await listAudit(t.store, 20);
       assert.ok(audit.some((e) => e.action === 'customers.view_pii' && e.actor === 'user:privacy-user'));
       assert.equal(audit.filter((e) => e.action === 'customers.view_pii' && e.actor === 'user:analyst-user').length, 0);
-      assert.ok(audit.some((e) => e.action === 'customers.lookup' && e.actor === 'user:analyst-user'));
+      assert.ok(audit.some((e) => e.action === 'notify.lookup' && e.actor === 'user:analyst-user'));
       for (const e of audit) assert.ok(!`${e.target}${e.details}`.includes('@example.com'), 'no PII value in the audit trail');
     });
 

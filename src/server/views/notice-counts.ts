@@ -1,14 +1,7 @@
-// Notice delivery counts for an incident. The notify capability's ledger is not in the tree
-// yet, so this answers zeros; when src/notify lands, this is the one line to wire to it.
+// Notice delivery counts for an incident, from the notify capability's ledger.
+import { noticeCounts } from '../../notify/draft-notices.ts';
 import type { Store } from '../../store/open-store.ts';
 
-export interface NoticeCounts {
-  queued: number;
-  sent: number;
-  failed: number;
-  bounced: number;
-}
-
-export async function noticeCountsOf(_store: Store, _incidentId: string): Promise<NoticeCounts & { available: boolean }> {
-  return { queued: 0, sent: 0, failed: 0, bounced: 0, available: false };
+export async function noticeCountsOf(store: Store, incidentId: string) {
+  return noticeCounts(store, incidentId);
 }
