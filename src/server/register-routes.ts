@@ -25,7 +25,8 @@ export function actorOf(p: Principal | undefined): string {
 }
 
 async function guard(route: AnyRoute, deps: ServerDeps, req: FastifyRequest): Promise<Principal | undefined> {
-  if (route.access === 'public') return resolvePrincipal(deps.store, req);
+  // Public routes (health, login) never need to know who calls: no session lookup.
+  if (route.access === 'public') return undefined;
   const principal = await resolvePrincipal(deps.store, req);
   if (!principal) throw new WardenError('unauthenticated', 'log in or send an API token', req.url.split('?')[0]);
   if (!allows(route.access, principal.role)) throw new WardenError('forbidden', `role '${principal.role}' may not call this route`, `${route.method} ${route.url}`);
