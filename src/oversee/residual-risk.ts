@@ -29,10 +29,13 @@ export function residualRisk(inherent: number, tier: string, score: number | nul
   const base = r1(inherent * weakness);
   lines.push(`residual before signals = ${inherent} × ${weakness} = ${base}`);
   let points = 0;
+  const beyondCap = new Map<string, number>();
   for (const s of signals) {
     points += s.points;
-    lines.push(`+${s.points} ${s.kind}: ${s.reason}`);
+    if (s.points === 0) beyondCap.set(s.kind, (beyondCap.get(s.kind) ?? 0) + 1);
+    else lines.push(`+${s.points} ${s.kind}: ${s.reason}`);
   }
+  for (const [kind, n] of beyondCap) lines.push(`+0 ${kind}: ${n} more beyond the cap (listed under signals)`);
   const residual = Math.min(100, r1(base + points));
   lines.push(`residual risk = min(100, ${base} + ${r1(points)}) = ${residual}`);
   return { inherent, assessment_score: score, control_weakness: weakness, base, signal_points: r1(points), residual, lines };

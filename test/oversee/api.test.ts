@@ -73,6 +73,18 @@ describe('oversight API and portal', () => {
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /answers\.ia-2-mfa/);
 
+    const pdf = Buffer.from('%PDF-1.4\nplan\n');
+    const up = await app.inject({ method: 'POST', url: `/portal/a/${mine.id}/evidence`, headers: { cookie, 'x-portal-csrf': csrf }, payload: { question_id: 'sr-2-plan-file', filename: 'plan.pdf', data: pdf.toString('base64') } });
+    assert.equal(up.statusCode, 200, up.body);
+    const tooBig = await app.inject({ method: 'POST', url: `/portal/a/${mine.id}/evidence`, headers: { cookie, 'x-portal-csrf': csrf }, payload: { question_id: 'sr-2-plan-file', filename: 'big.txt', data: Buffer.alloc(720 * 1024, 0x61).toString('base64') } });
+    assert.equal(tooBig.statusCode, 400, tooBig.body);
+    const files = (await app.inject({ url: `/api/oversee/assessments/${mine.id}/evidence`, headers: as() })).json() as Array<{ id: string; sha256: string }>;
+    assert.equal(files.length, 1);
+    const dl = await app.inject({ url: `/api/oversee/evidence/${files[0]!.id}`, headers: as() });
+    assert.equal(dl.statusCode, 200);
+    assert.deepEqual(dl.rawPayload, pdf);
+    assert.match(String(dl.headers['content-disposition']), /^attachment; filename="plan.pdf"/);
+
     const sub = await app.inject({ method: 'POST', url: `/portal/a/${mine.id}/submit`, headers: { cookie, 'x-portal-csrf': csrf }, payload: {} });
     assert.equal(sub.statusCode, 200, sub.body);
     assert.equal((await app.inject({ url: `/portal/a/${mine.id}`, headers: { cookie } })).statusCode, 404);

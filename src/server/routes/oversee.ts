@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getVendor } from '../../inventory/inventory-store.ts';
 import { getAssessment, listAssessments, saveAnswers, submitAssessment } from '../../oversee/assessment-store.ts';
 import { assessmentReportPage } from '../../oversee/assessment-report-page.ts';
+import { listEvidence, readEvidence } from '../../oversee/evidence-store.ts';
 import { FINDING_STATUSES } from '../../oversee/findings-plan.ts';
 import { listFindings, updateFinding } from '../../oversee/findings-store.ts';
 import { TIERS } from '../../oversee/inherent-risk.ts';
@@ -128,6 +129,21 @@ const analystRoutes = [
       const vendor = await getVendor(req.deps.store, a.vendor_id);
       const html = assessmentReportPage(a, vendor?.name ?? a.vendor_id, await listFindings(req.deps.store, { assessment_id: a.id }));
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/oversee/assessments/:id/evidence', summary: 'evidence files of an assessment (names, sizes, SHA-256)', access: READERS, params: IdParams,
+    handler: async (req) => listEvidence(req.deps.store, (await getAssessment(req.deps.store, req.params.id)).id),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/oversee/evidence/:id', summary: 'download one evidence file (as an attachment)', access: READERS, params: IdParams, produces: 'application/octet-stream', audit: 'oversee.evidence.download',
+    handler: async (req, reply) => {
+      const { meta, bytes } = await readEvidence(req.deps.store, req.params.id);
+      return reply
+        .type(meta.mime)
+        .header('content-disposition', `attachment; filename="${meta.filename.replace(/"/g, '')}"`)
+        .header('x-content-sha256', meta.sha256)
+        .send(bytes);
     },
   }),
   defineRoute({
