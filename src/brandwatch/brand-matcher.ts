@@ -8,9 +8,9 @@ import { type FuzzerName, generateLookalikes, type LookalikeOptions } from './ge
 import {
   allowedEdits,
   anchoredDistance,
-  approximateSubstringDistance,
   pigeonholePieces,
   similarityScore,
+  substringDistanceMatcher,
 } from './similarity.ts';
 import { skeleton } from './skeleton.ts';
 
@@ -26,6 +26,7 @@ interface BrandProbe {
   skeleton: string;
   limit: number;
   pieces: string[];
+  distance: (text: string, limit: number) => number;
 }
 
 interface ExactEntry {
@@ -74,7 +75,8 @@ export function buildBrandIndex(brands: readonly string[], options: MatcherOptio
     }
     const skel = skeleton(parts.name);
     const limit = allowedEdits(skel.length, threshold);
-    probes.push({ brand, skeleton: skel, limit, pieces: pigeonholePieces(skel, limit) });
+    const pieces = pigeonholePieces(skel, limit);
+    probes.push({ brand, skeleton: skel, limit, pieces, distance: substringDistanceMatcher(skel) });
   }
   for (const o of official) exact.set(o, OFFICIAL);
   const pieces = [...new Set(probes.flatMap((p) => p.pieces))].map((x) => x.replace(/[^\p{L}\p{N}]/gu, '\\$&'));
@@ -101,13 +103,12 @@ export function matchHost(index: BrandIndex, host: string): BrandHit | null {
   let exact: ExactEntry | undefined;
   let labelSeen = false;
   let start = 0;
-  for (;;) {
+  // The last label alone (a TLD) is never a look-alike nor official: stop before it.
+  for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', start)) {
     const e = index.exact.get(start === 0 ? host : host.slice(start));
     if (e === OFFICIAL) return null;
     exact ??= e;
-    const dot = host.indexOf('.', start);
-    if (dot < 0) break;
-    if (!labelSeen && index.labels.has(host.slice(start, dot))) labelSeen = true;
+    if (!exact && !labelSeen && index.labels.has(host.slice(start, dot))) labelSeen = true;
     start = dot + 1;
   }
   if (exact && exact !== OFFICIAL) return { domain: host, brand: exact.brand, match: exact.fuzzer };
@@ -142,7 +143,7 @@ function similar(index: BrandIndex, host: string): BrandHit | null {
   for (const p of index.probes) {
     // Cheap to expensive: a piece, then the distance over the whole name (suffix included, so
     // never more than over the name alone), and only then the public suffix is looked up.
-    if (!hasPiece(p, skel) || approximateSubstringDistance(p.skeleton, skel, p.limit) > p.limit) continue;
+    if (!hasPiece(p, skel) || p.distance(skel, p.limit) > p.limit) continue;
     if (rest === undefined) {
       // Compare the name without its public suffix (`nissan.co.jp.evil.com` → `nissancojpevil`).
       rest = host.slice(0, Math.max(0, host.length - publicSuffixOf(host).length - 1));
@@ -150,7 +151,7 @@ function similar(index: BrandIndex, host: string): BrandHit | null {
     }
     let d = body.includes(p.skeleton) ? 0 : p.limit + 1;
     // A near miss (not verbatim) must start or end a token, so `shopdata` is not `honda`.
-    if (d > 0 && approximateSubstringDistance(p.skeleton, body, p.limit) <= p.limit) {
+    if (d > 0 && p.distance(body, p.limit) <= p.limit) {
       tokens ??= [body, ...rest.split(/[-.]/).map(skeleton)];
       for (const t of tokens) d = Math.min(d, anchoredDistance(p.skeleton, t));
     }

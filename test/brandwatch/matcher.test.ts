@@ -5,7 +5,12 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { buildBrandIndex, matchHost, normalizeHost } from '../../src/brandwatch/brand-matcher.ts';
 import { generateLookalikes } from '../../src/brandwatch/generate-lookalikes.ts';
-import { approximateSubstringDistance } from '../../src/brandwatch/similarity.ts';
+import {
+  anchoredDistance,
+  approximateSubstringDistance,
+  prefixDistance,
+  substringDistanceMatcher,
+} from '../../src/brandwatch/similarity.ts';
 import { skeleton } from '../../src/brandwatch/skeleton.ts';
 
 const index = buildBrandIndex(['nissan.co.jp', 'nissan-global.com']);
@@ -91,5 +96,27 @@ describe('skeleton and distance', () => {
         assert.ok(approximateSubstringDistance(p, edited, 5) <= 1);
       }),
     );
+  });
+});
+
+describe('bit-parallel distance', () => {
+  test("Myers' bit-parallel search gives the same distance as the table", () => {
+    const word = fc.stringMatching(/^[a-z0-9]{1,12}$/);
+    const text = fc.stringMatching(/^[a-z0-9ıé]{0,24}$/);
+    fc.assert(
+      fc.property(word, text, fc.nat(3), (p, t, limit) => {
+        assert.equal(substringDistanceMatcher(p)(t, limit), approximateSubstringDistance(p, t, limit));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('anchored distance', () => {
+  test('a near miss counts only where it starts or ends the token', () => {
+    assert.equal(anchoredDistance('honda', 'hondaz'), 0);
+    assert.equal(anchoredDistance('honda', 'zhonda'), 0);
+    assert.equal(anchoredDistance('honda', 'xhopdax'), 2); // xhopda: drop x, p→n; more than one edit
+    assert.equal(prefixDistance('nissan', 'nlssankokyaku'), 1);
   });
 });
