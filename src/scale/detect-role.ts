@@ -6,7 +6,7 @@ import type { JetStreamClient, JetStreamManager } from 'nats';
 import type { CompiledRuleSet } from '../sigma/index.ts';
 import type { Store } from '../store/open-store.ts';
 import { sleep } from './backoff.ts';
-import { LeaseManager, leaseBucket } from './lease-manager.ts';
+import { LEASE_RENEW_MS, LeaseManager, leaseBucket } from './lease-manager.ts';
 import type { WorkerMetrics } from './metrics.ts';
 import { PartitionProcessor } from './partition-processor.ts';
 import type { Topology } from './topology.ts';
@@ -34,11 +34,17 @@ interface Slot {
 
 export async function runDetectRole(d: DetectRoleDeps): Promise<void> {
   const slots = new Map<number, Slot>();
+  // A processor's state is a function of the stream prefix it has read, whoever else ran the
+  // partition meanwhile: one whose lease lapsed is kept and resumed if the lease comes back.
+  const parked = new Map<number, Slot>();
   const kv = await leaseBucket(d.js, d.topo.leaseBucket);
   const leases = new LeaseManager(kv, d.id, d.partitions, {
     acquire: async (p) => {
-      d.log(`partition ${p}: acquired`);
-      slots.set(p, { proc: new PartitionProcessor(p, { ...d, owner: d.id }), started: false, retryAt: 0, wait: 100, busy: Promise.resolve() });
+      const old = parked.get(p);
+      parked.delete(p);
+      d.log(`partition ${p}: acquired${old?.started ? ' (resuming the state kept from before)' : ''}`);
+      if (old?.started) old.busy = old.busy.catch(() => {}).then(() => old.proc.refresh());
+      slots.set(p, old ?? { proc: new PartitionProcessor(p, { ...d, owner: d.id }), started: false, retryAt: 0, wait: 100, busy: Promise.resolve() });
     },
     release: async (p) => {
       const s = slots.get(p);
@@ -48,7 +54,9 @@ export async function runDetectRole(d: DetectRoleDeps): Promise<void> {
       d.log(`partition ${p}: released`);
     },
     lost: (p) => {
+      const s = slots.get(p);
       slots.delete(p);
+      if (s) parked.set(p, s);
       d.log(`partition ${p}: lease lost`);
     },
   });
@@ -63,12 +71,13 @@ export async function runDetectRole(d: DetectRoleDeps): Promise<void> {
         },
       ),
     );
-  }, 1000);
+  }, LEASE_RENEW_MS);
   while (!d.stopped()) {
     let work = 0;
     for (const [p, s] of slots) {
       if (d.stopped() || Date.now() < s.retryAt) continue;
       try {
+        await s.busy.catch(() => {}); // a failed refresh only means more (idempotent) upserts
         if (!s.started) {
           s.busy = s.proc.start();
           await s.busy;

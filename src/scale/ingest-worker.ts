@@ -85,8 +85,8 @@ export class IngestWorker {
     const tuples: ContextTuple[] = [];
     for (const { pos, line, event } of events) {
       const p = partitionOf(event.actor.user ?? event.src_ip ?? '', this.d.partitions);
-      let list = byPartition.get(p);
-      if (!list) byPartition.set(p, (list = []));
+      const list = byPartition.get(p) ?? [];
+      if (list.length === 0) byPartition.set(p, list);
       list.push([pos, line, event]);
       tuples.push(contextTuple(pos, event));
     }

@@ -1,10 +1,13 @@
 // Partition ownership leases in a JetStream KV bucket whose entries expire (TTL): each worker
 // heartbeats `w.<id>`, renews the `p.<n>` keys it holds (compare-and-set on the revision), hands
 // back partitions above its fair share (partitions / live workers) and claims free ones. A dead
-// worker's keys expire and its partitions move to the others.
+// worker's keys expire (LEASE_TTL_MS) and its partitions move to the others.
 import type { JetStreamClient, KV } from 'nats';
 
-export const LEASE_TTL_MS = 6000;
+/** A lease lives this long without renewal; renewals come every LEASE_RENEW_MS. Generous, because a
+ * worker on a loaded machine may not get the CPU for seconds, and a lost lease costs a replay. */
+export const LEASE_TTL_MS = 20_000;
+export const LEASE_RENEW_MS = 2000;
 
 export interface LeaseEvents {
   acquire(p: number): Promise<void>;
@@ -36,12 +39,11 @@ export class LeaseManager {
     for await (const _ of await this.kv.keys('w.*')) live++;
     const fair = Math.ceil(this.partitions / Math.max(1, live));
     for (const [p, rev] of [...this.owned]) {
-      try {
-        this.owned.set(p, await this.kv.update(`p.${p}`, this.id, rev));
-      } catch {
+      const kept = await this.renew(p, rev);
+      if (kept === undefined) {
         this.owned.delete(p);
         this.on.lost(p);
-      }
+      } else this.owned.set(p, kept);
     }
     while (this.owned.size > fair) {
       const p = Math.max(...this.owned.keys());
@@ -58,6 +60,18 @@ export class LeaseManager {
       } catch {
         // another worker got there first
       }
+    }
+  }
+
+  /** The new revision if the lease is still (or again) ours, else undefined. */
+  private async renew(p: number, rev: number): Promise<number | undefined> {
+    try {
+      return await this.kv.update(`p.${p}`, this.id, rev);
+    } catch {
+      // a timeout is not a loss: look at what the bucket holds now
+      const e = await this.kv.get(`p.${p}`).catch(() => null);
+      if (e && e.operation === 'PUT') return e.string() === this.id ? e.revision : undefined;
+      return this.kv.create(`p.${p}`, this.id).catch(() => undefined);
     }
   }
 

@@ -18,7 +18,7 @@ import { PartitionDetector } from './partition-detector.ts';
 import { seqOfPosition } from './raw-line.ts';
 import type { Topology } from './topology.ts';
 
-const MAX_SEQS_PER_STEP = 16; // raw chunks (of up to 256 lines) released per step
+const MAX_SEQS_PER_STEP = 4; // raw chunks (of up to 256 lines) released per step
 
 export interface ProcessorDeps {
   js: JetStreamClient;
@@ -56,6 +56,11 @@ export class PartitionProcessor {
       const ms = g.last_used ? Date.parse(g.last_used) : Number.NaN;
       if (!Number.isNaN(ms)) this.detector.context.seedLastSeen(g.account, ms);
     }
+  }
+
+  /** After a lease comes back: another owner may have committed further meanwhile. */
+  async refresh(): Promise<void> {
+    this.committed = Math.max(this.committed, await readCheckpoint(this.d.store, this.d.topo.prefix, this.part));
   }
 
   /** Raw sequence through which this partition's effects are committed. */
