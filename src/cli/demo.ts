@@ -77,18 +77,20 @@ export function register(program: Command): void {
             `  alerts                   ${summary.alerts.reduce((n, a) => n + a.count, 0)} from ${summary.alerts.length} rules`,
             ...summary.alerts.map((a) => `      ${a.level.padEnd(8)} ${String(a.count).padStart(4)}  ${a.title}`),
             `  incident                 ${inc.id} (aware at ${inc.aware_at})`,
+            `  vendor notice            ${summary.vendor_sla.message}${summary.vendor_sla.breached ? '  ← contract breached' : ''}`,
             `  affected                 ${inc.affected.total}: ${inc.affected.confirmed} confirmed from logs, ${inc.affected.inferred} inferred from queries`,
             `  fields                   ${inc.fields.join(', ')}`,
             `  by jurisdiction          ${Object.entries(inc.by_jurisdiction).map(([k, v]) => `${k} ${v}`).join(', ')}`,
             `  obligations              ${summary.obligations.length}`,
             ...summary.obligations.map((ob) => `      ${describeObligation(ob)}`),
-            `  notices drafted          ${summary.notices.drafted}`,
+            `  notices drafted          ${summary.notices.drafted} (${summary.notices.email} email, ${summary.notices.letter} letter)`,
+            ...(summary.oversight ? [`  vendor assessment        score ${summary.oversight.score}, ${summary.oversight.findings} findings open`] : []),
             `  took                     ${((Date.now() - started) / 1000).toFixed(1)} s`,
             '',
           ].join('\n'),
         );
         if (f.json) {
-          const { expected: _e, files: _f, ...contract } = summary;
+          const { expected: _e, files: _f, oversight: _o, vendor_sla: _s, ...contract } = summary;
           process.stdout.write(`${JSON.stringify(contract)}\n`);
         }
         if (f.serve) {

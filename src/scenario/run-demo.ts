@@ -5,14 +5,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Keyring } from '../crypto/keyring.ts';
 import { importCustomersCsv } from '../inventory/import-customers.ts';
-import { importInventory } from '../inventory/inventory-store.ts';
 import { parseInventory } from '../inventory/parse-inventory.ts';
 import type { Scope } from '../incidents/incident-model.ts';
 import { type AlertView, listAlerts } from '../detect/alert-store.ts';
 import { createDetectionSink } from '../detect/detection-sink.ts';
 import { openIncidentFromAlerts } from '../detect/open-incident-from-alert.ts';
 import { setFacts, setIndicators } from '../incidents/incident-store.ts';
+import { checkVendorSla, type SlaCheck } from '../incidents/vendor-sla.ts';
+import { getVendor, importInventory } from '../inventory/inventory-store.ts';
+import { draftNotices } from '../notify/draft-notices.ts';
 import { decideForIncident } from '../obligations/incident-obligations.ts';
+import { seedDemoOversight } from '../oversee/demo-oversight.ts';
 import { scopeIncident } from '../incidents/scope-incident.ts';
 import { type EventSink, ingestFile } from '../logs/ingest.ts';
 import type { Store } from '../store/open-store.ts';
@@ -37,7 +40,9 @@ export interface DemoSummary {
   alerts: Array<{ rule: string; title: string; level: string; count: number }>;
   incident: Scope & { title: string; aware_at: string };
   obligations: unknown[];
-  notices: { drafted: number };
+  notices: { drafted: number; email: number; letter: number };
+  oversight: { assessment_id: string; score: number; findings: number } | null;
+  vendor_sla: SlaCheck;
   expected: ScenarioFiles['expected'];
   files: { dir: string; customers: string; access: string; inventory: string };
 }
@@ -128,14 +133,21 @@ export async function runDemo(store: Store, keyring: Keyring, o: DemoOptions): P
   await setFacts(store, incident.id, { ...facts.facts, began_at: facts.began_at, vendor_discovered_at: facts.vendor_discovered_at, vendor_notified_at: facts.aware_at }, o.actor);
   const scope = await scopeIncident(store, incident.id, o.actor);
   const decision = await decideForIncident(store, incident.id, o.actor);
+  const drafted = await draftNotices(store, keyring, incident.id, o.actor);
+  // The vendor's baseline assessment that showed the weaknesses the attack used.
+  const oversight = await seedDemoOversight(store);
+  const vendor = await getVendor(store, facts.vendor);
+  const vendorSla = checkVendorSla(vendor?.contract.breach_notice_sla_hours, facts.vendor_discovered_at, facts.aware_at);
   const counts = await countRows(store);
   return {
+    vendor_sla: vendorSla,
     customers: counts.customers,
     events: counts.events,
     alerts: alertsByRule(alerts),
     incident: { ...scope, title: facts.title, aware_at: facts.aware_at },
     obligations: decision.obligations,
-    notices: { drafted: 0 },
+    notices: drafted,
+    oversight,
     expected: files.expected,
     files: { dir: files.dir, customers: files.customersCsv, access: files.accessJsonl, inventory: files.inventoryYaml },
   };

@@ -50,6 +50,10 @@ test('the demo end to end reports exactly the customers taken, opened from the a
     const ind = JSON.parse(inc.indicators) as { actors: string[] };
     assert.deepEqual(ind.actors, ['support-07@crm-vendor.example']);
     assert.ok(s.obligations.length > 0);
+    assert.equal(s.notices.drafted, 1100);
+    assert.equal(s.notices.email + s.notices.letter, 1100);
+    assert.equal(s.vendor_sla.breached, true);
+    assert.ok(s.oversight && s.oversight.findings > 0, 'the baseline assessment found the weaknesses');
     const header = readFileSync(join(out, 'customers.csv'), 'utf8').split('\n')[0];
     assert.equal(header, 'id,name,postal_address,phone,email,country,region,locale,date_of_birth,dealer,unit');
   } finally {
