@@ -44,24 +44,34 @@ await new Promise<void>((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`warden serve exited ${code}`)));
 });
 
+/** The server's own CPU seconds (prom-client's process metric): the load-independent cost. */
+async function serverCpuSeconds(): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${PORT}/metrics`)).text();
+  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
+}
+
 async function measure(path: string) {
   const url = `http://127.0.0.1:${PORT}${path}`;
   // Warm-up: first requests load law data and caches.
   await autocannon({ url, connections: 4, amount: 200, headers: { authorization: `Bearer ${token}` } });
+  const cpu0 = await serverCpuSeconds();
   const r = await autocannon({ url, connections: 20, overallRate: RATE, duration: SECONDS, headers: { authorization: `Bearer ${token}` } });
-  return { path, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors };
+  const cpuMs = ((await serverCpuSeconds()) - cpu0) * 1000;
+  const done = r.requests.average * SECONDS;
+  return { path, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors, cpuPerReq: cpuMs / Math.max(1, done) };
 }
 
 try {
   const base = await measure('/api/health');
   const detail = await measure(`/api/incidents/${incident.id}`);
   const timeline = await measure(`/api/incidents/${incident.id}/timeline`);
-  const line = (m: typeof base) => `${m.path.padEnd(44)} p50 ${m.p50} ms  p99 ${m.p99} ms  max ${m.max} ms  ${m.rps.toFixed(0)} req/s  non-2xx ${m.non2xx}  errors ${m.errors}`;
+  const line = (m: typeof base) => `${m.path.padEnd(44)} p50 ${m.p50} ms  p99 ${m.p99} ms  max ${m.max} ms  ${m.rps.toFixed(0)} req/s  non-2xx ${m.non2xx}  errors ${m.errors}  server CPU ${m.cpuPerReq.toFixed(2)} ms/req`;
   console.log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`store: ${db}; incident ${incident.id}, ${incident.scope?.affected.total ?? 0} affected; ${RATE} req/s for ${SECONDS} s each`);
   console.log(`baseline  ${line(base)}`);
   console.log(`figure    ${line(detail)}`);
   console.log(`figure    ${line(timeline)}`);
+  console.log(`server CPU at ${RATE} req/s: incident ${((detail.cpuPerReq * RATE) / 10).toFixed(0)}% of one core, timeline ${((timeline.cpuPerReq * RATE) / 10).toFixed(0)}%; ratio CPU incident/health ${(detail.cpuPerReq / base.cpuPerReq).toFixed(2)}x`);
   console.log(`ratio p99 incident/health ${(detail.p99 / Math.max(1, base.p99)).toFixed(2)}x, timeline/health ${(timeline.p99 / Math.max(1, base.p99)).toFixed(2)}x; target p99 < 50 ms: incident ${detail.p99 < 50 ? 'met' : 'NOT met'}, timeline ${timeline.p99 < 50 ? 'met' : 'NOT met'}`);
 } finally {
   server.kill('SIGTERM');

@@ -28,7 +28,8 @@ describe('dashboard in Chromium', () => {
   let page: Page;
   let incident: { id: string; total: number };
   const shot = async (name: string) => {
-    await page.evaluate('document.fonts.ready');
+    // The bundled Japanese font loads on demand; wait for it so no glyph shows as a box.
+    await page.evaluate(`document.fonts.load('16px "Warden JP"', '日本語').then(() => document.fonts.ready)`);
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   };
 
