@@ -1,6 +1,7 @@
 // The vendor portal in Debian's Chromium: a vendor contact opens the emailed link, answers
 // (follow-up questions appear as they answer), uploads an evidence file (and is refused an
-// executable), submits; then an analyst logs in and sees the score and the findings.
+// executable), submits; then an analyst logs in and sees the score and the findings, on the
+// assessment report and on the dashboard's vendor oversight page.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,15 @@ describe('vendor portal in Chromium', () => {
     for (const f of ['Vendor staff use shared accounts', 'No multi-factor authentication for vendor staff', 'No limits on bulk export of customer data']) assert.ok(findings.includes(f), `${f} in ${findings}`);
     assert.ok(!findings.includes('No supply-chain risk management plan'));
     await page.screenshot({ path: 'docs/screenshots/oversee-analyst.png', fullPage: true });
+
+    // The dashboard's vendor oversight page shows the residual risk and the same open findings.
+    await page.goto(`${base}/vendors/crm-vendor`);
+    const board = page.locator('[data-testid="findings"]');
+    await board.waitFor();
+    assert.match((await board.textContent()) ?? '', /Vendor staff use shared accounts/);
+    assert.match((await page.locator('[data-testid="residual"]').textContent()) ?? '', /^\d+(\.\d)?$/);
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss), undefined);
+    await page.screenshot({ path: 'docs/screenshots/oversee-dashboard.png', fullPage: true });
     await page.close();
   });
 });

@@ -12,6 +12,7 @@ import { IncidentsPage } from './pages/incidents.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { VendorsPage } from './pages/vendors.tsx';
+import { VendorOversightPage } from './oversee/vendor-oversight.tsx';
 import { Link, navigate, usePath } from './router.tsx';
 import type { Me } from './types.ts';
 
@@ -29,6 +30,7 @@ const NAV: Array<{ to: string; key: Key; roles: string[] }> = [
 function page(path: string, me: Me): ReactNode {
   const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (seg[0] === 'incidents' && seg[1]) return <IncidentPage id={seg[1]} />;
+  if (seg[0] === 'vendors' && seg[1]) return <VendorOversightPage id={seg[1]} />;
   if (seg[0] === 'alerts' && seg[1]) return <AlertPage id={seg[1]} canRespond={['admin', 'analyst'].includes(me.role)} />;
   switch (seg[0]) {
     case undefined:
