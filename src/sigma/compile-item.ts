@@ -8,7 +8,9 @@ import {
   prepareText,
   textPreparation,
 } from './compile-value.ts';
+import { allScalars } from './event-scratch.ts';
 import { compileFieldReader, type FieldReader } from './field-lookup.ts';
+import { compileNeedleSet } from './needle-set.ts';
 import type { DetectionItem, RuleValue } from './types.ts';
 
 export type EventTest = (event: Record<string, unknown>) => boolean;
@@ -56,7 +58,14 @@ export function compileItem(item: DetectionItem, ctx: ItemContext): CompiledItem
   const all = mods.includes('all');
   const prep = textPreparation(mods);
   const hasNull = compiled.includes('null');
-  const real = compiled.filter((c): c is CompiledValue => c !== 'null');
+  let real = compiled.filter((c): c is CompiledValue => c !== 'null');
+  const needles = real.filter((c) => c.needle !== undefined);
+  if (!all && needles.length >= 8) {
+    // Batch plain `contains` values into one pass over the text.
+    const inSet = compileNeedleSet(needles.map((c) => c.needle as string));
+    const batched: CompiledValue = { test: (_r, t) => t !== null && inSet(t), literals: null };
+    real = [batched, ...real.filter((c) => c.needle === undefined)];
+  }
   const textOf = (s: unknown) =>
     typeof s === 'string'
       ? prepareText(s, prep)
@@ -143,6 +152,7 @@ function compileKeywords(item: DetectionItem, ctx: ItemContext): CompiledItem | 
   const values = expandValues(item.values, mods, ctx);
   if (typeof values === 'string') return values;
   const prep = textPreparation(mods);
+  const plainPrep = !prep.cased && !prep.windash;
   const tests: CompiledValue[] = [];
   for (const v of values) {
     if (v === null) return 'a keyword search cannot be null';
@@ -150,24 +160,27 @@ function compileKeywords(item: DetectionItem, ctx: ItemContext): CompiledItem | 
     if (typeof c === 'string') return c;
     tests.push(c);
   }
-  const one = (c: CompiledValue, ev: Record<string, unknown>) =>
-    someScalarDeep(ev, (s) => c.test(s, prepareText(String(s), prep), ev));
+  const one = (c: CompiledValue, ev: Record<string, unknown>) => {
+    const { texts, lowered } = allScalars(ev);
+    for (let i = 0; i < texts.length; i++) {
+      const raw = texts[i] as string;
+      if (c.test(raw, plainPrep ? (lowered[i] as string) : prepareText(raw, prep), ev)) return true;
+    }
+    return false;
+  };
   const all = mods.includes('all');
+  const lits: Array<FieldLiteral[] | null> = tests.map((c) =>
+    c.literals
+      ? c.literals.map((l): FieldLiteral => ({ kind: 'sub', text: l.text, field: '*' }))
+      : null,
+  );
+  const requirements = all
+    ? lits.filter((l): l is FieldLiteral[] => l !== null)
+    : lits.some((l) => l === null)
+      ? []
+      : [lits.flat() as FieldLiteral[]];
   return {
     test: all ? (ev) => tests.every((c) => one(c, ev)) : (ev) => tests.some((c) => one(c, ev)),
-    requirements: [],
+    requirements,
   };
-}
-
-function someScalarDeep(
-  v: unknown,
-  f: (s: string | number | boolean) => boolean,
-  depth = 0,
-): boolean {
-  if (depth > 8 || v === null || v === undefined) return false;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return f(v);
-  if (Array.isArray(v)) return v.some((x) => someScalarDeep(x, f, depth + 1));
-  if (typeof v === 'object')
-    return Object.values(v as object).some((x) => someScalarDeep(x, f, depth + 1));
-  return false;
 }

@@ -111,7 +111,7 @@ export function compileRuleSet(
   const ruleSet: CompiledRuleSet = {
     rules,
     ruleEmits,
-    index: new RuleIndex(rules.map((r) => r.requirement)),
+    index: new RuleIndex(rules.map((r) => r.requirements)),
     correlations,
     ruleConsumers,
     correlationConsumers,

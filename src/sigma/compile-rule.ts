@@ -16,8 +16,12 @@ export interface CompiledRule {
   /** The rule's reference name in detections: id, else name, else title. */
   key: string;
   test: EventTest;
-  /** Literals one of which every matching event contains; null when none could be derived. */
-  requirement: FieldLiteral[] | null;
+  /**
+   * Disjunctions of literals every matching event satisfies, most selective first (up to 3);
+   * empty when none could be derived. The index files the rule under the first and checks the
+   * others before running the rule.
+   */
+  requirements: FieldLiteral[][];
 }
 
 type Candidates = FieldLiteral[][];
@@ -101,7 +105,9 @@ export function compileRule(
   const test: EventTest = extra.length ? (ev) => extraTest(ev) && main(ev) : main;
   const own = orCandidates(conds.map((c) => c.cands));
   const fromLogsource = top(extra.flatMap((e) => e.requirements));
-  return { rule, key: ruleKey(rule), test, requirement: best(own) ?? best(fromLogsource) };
+  const ranked = top(own).sort((a, b) => score(b) - score(a));
+  const requirements = ranked.length ? ranked.slice(0, 3) : top(fromLogsource).slice(0, 1);
+  return { rule, key: ruleKey(rule), test, requirements };
 }
 
 export function ruleKey(r: { id?: string; name?: string; title: string }): string {

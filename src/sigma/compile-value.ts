@@ -6,12 +6,14 @@ import { compileCidr } from './cidr.ts';
 import { compileFieldReader, scalarText } from './field-lookup.ts';
 import { compileGlob } from './glob-match.ts';
 import { isNumeric, NUMERIC_COMPARATORS } from './modifiers.ts';
+import { requiredRegexLiteral } from './regex-literal.ts';
 import {
   hasWildcards,
   longestLiteral,
   mapLiterals,
   parseSigmaString,
   type SigmaPattern,
+  STAR,
   wrapWildcards,
 } from './sigma-string.ts';
 import { extractTimePart, TIME_PARTS, type TimePart } from './time-parts.ts';
@@ -41,6 +43,8 @@ export interface CompiledValue {
   test: ScalarTest;
   /** One literal per variant (any may hold), or null when the value gives the index nothing. */
   literals: IndexLiteral[] | null;
+  /** Set when the value is exactly "prepared text contains this needle" (lists batch these). */
+  needle?: string;
 }
 
 /** How the scalar's text must be prepared before string tests (shared by an item's values). */
@@ -95,24 +99,37 @@ function compileRegex(pattern: string, mods: string[]): CompiledValue | string {
   } catch (e) {
     return `bad regular expression /${pattern}/: ${e instanceof Error ? e.message : String(e)}`;
   }
+  const insensitive = mods.includes('i') || /\(\?[a-z]*i/.test(pattern);
+  const literal = requiredRegexLiteral(pattern, insensitive);
+  const lower = literal?.toLowerCase() ?? null;
   return {
-    test: (r) => {
+    test: (r, text) => {
       const s = scalarText(r);
-      return s !== null && re.matcher(s).find();
+      if (s === null) return false;
+      // Cheap necessary check first; the linear-time engine runs only when it passes.
+      if (
+        literal !== null &&
+        !(insensitive ? (text ?? s.toLowerCase()).includes(literal) : s.includes(literal))
+      ) {
+        return false;
+      }
+      return re.test(s);
     },
-    literals: null,
+    literals: lower === null ? null : [{ kind: 'sub', text: lower }],
   };
 }
 
 function compileFieldRef(other: string, mods: string[]): CompiledValue {
   const read = compileFieldReader(other);
   const cased = mods.includes('cased');
+  const negate = mods.includes('neq');
   return {
     test: (r, _t, ev) => {
       const a = scalarText(r);
       const b = scalarText(read(ev));
       if (a === null || b === null) return false;
-      return cased ? a === b : a.toLowerCase() === b.toLowerCase();
+      const same = cased ? a === b : a.toLowerCase() === b.toLowerCase();
+      return same !== negate;
     },
     literals: null,
   };
@@ -198,7 +215,23 @@ function compileStringValue(
       : negate
         ? (_r, t) => t !== null && !tests.some((f) => f(t))
         : (_r, t) => t !== null && tests.some((f) => f(t));
-  return { test, literals: negate ? null : variants.map((v) => indexLiteral(v, prep.windash)) };
+  const out: CompiledValue = {
+    test,
+    literals: negate ? null : variants.map((v) => indexLiteral(v, prep.windash)),
+  };
+  const only = variants[0];
+  if (
+    !negate &&
+    variants.length === 1 &&
+    only &&
+    only.length === 3 &&
+    only[0] === STAR &&
+    only[2] === STAR &&
+    typeof only[1] === 'string'
+  ) {
+    out.needle = prep.cased ? only[1] : only[1].toLowerCase();
+  }
+  return out;
 }
 
 function indexLiteral(v: SigmaPattern, windash: boolean): IndexLiteral {

@@ -5,6 +5,7 @@
 import type { CompiledRuleSet } from './compile-rule-set.ts';
 import type { CorrelationHit } from './correlation/correlator.ts';
 import { Correlator } from './correlation/correlator.ts';
+import { beginEvent } from './event-scratch.ts';
 import { compileFieldReader } from './field-lookup.ts';
 import type { Detection, EngineStats, EventMeta } from './types.ts';
 
@@ -97,6 +98,7 @@ export function createEngine(
       out = [];
       matched = [];
       current = event;
+      beginEvent();
       ruleSet.index.candidates(event, visit);
       s.ruleMatches += matched.length;
       let t = meta.timeMs;

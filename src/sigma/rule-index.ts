@@ -2,7 +2,7 @@
 // rule sits under the field literals one of which any match must contain (exact values in a
 // hash map, substrings under one of their 4-grams), or in the small "always try" list.
 import type { FieldLiteral } from './compile-item.ts';
-import { compileFieldReader, type FieldReader, scalarText } from './field-lookup.ts';
+import { loweredTexts } from './event-scratch.ts';
 
 interface SubEntry {
   text: string;
@@ -11,12 +11,13 @@ interface SubEntry {
 
 interface FieldIndex {
   field: string;
-  read: FieldReader;
   eq: Map<string, number[]>;
   grams: Map<number, SubEntry[]>;
+  /** One byte per hashed 4-gram slot: most positions are rejected without a Map lookup. */
+  bloom: Uint8Array;
 }
 
-const BLOOM_BITS = 16;
+const BLOOM_BITS = 15;
 
 function gramKey(s: string, i: number): number {
   return (
@@ -33,17 +34,23 @@ function bloomSlot(key: number): number {
 }
 
 export class RuleIndex {
-  private readonly fields: FieldIndex[] = [];
-  private readonly bloom = new Uint8Array(1 << BLOOM_BITS);
+  /** Plain top-level field names, looked up from the event's own keys. */
+  private readonly byKey = new Map<string, FieldIndex>();
+  /** Dotted paths and `*` (keyword searches): read for every event. */
+  private readonly special: FieldIndex[] = [];
   private readonly seen: Uint32Array;
   private stamp = 0;
   readonly always: number[] = [];
+  /** Further necessary disjunctions per rule, checked on a hit before the rule runs. */
+  private readonly checks: FieldLiteral[][][];
 
-  /** `requirements[i]` is rule i's disjunction of literals, or null (always tried). */
-  constructor(requirements: Array<FieldLiteral[] | null>) {
+  /** `requirements[i]`: rule i's necessary disjunctions, best first (none: always tried). */
+  constructor(requirements: FieldLiteral[][][]) {
     this.seen = new Uint32Array(requirements.length);
+    this.checks = requirements.map((r) => r.slice(1));
     const byField = new Map<string, FieldIndex>();
-    requirements.forEach((req, rule) => {
+    requirements.forEach((reqs, rule) => {
+      const req = reqs[0];
       if (!req || req.length === 0) {
         this.always.push(rule);
         return;
@@ -53,12 +60,13 @@ export class RuleIndex {
         if (!fi) {
           fi = {
             field: lit.field,
-            read: compileFieldReader(lit.field),
             eq: new Map(),
             grams: new Map(),
+            bloom: new Uint8Array(1 << BLOOM_BITS),
           };
           byField.set(lit.field, fi);
-          this.fields.push(fi);
+          if (lit.field === '*' || lit.field.includes('.')) this.special.push(fi);
+          else this.byKey.set(lit.field, fi);
         }
         if (lit.kind === 'eq') {
           const list = fi.eq.get(lit.text);
@@ -81,7 +89,7 @@ export class RuleIndex {
     const list = fi.grams.get(bestKey);
     if (list) list.push({ text, rule });
     else fi.grams.set(bestKey, [{ text, rule }]);
-    this.bloom[bloomSlot(bestKey)] = 1;
+    fi.bloom[bloomSlot(bestKey)] = 1;
   }
 
   /** Calls `visit` once for each rule that may match `event` (always-tried rules first). */
@@ -90,30 +98,29 @@ export class RuleIndex {
     const seen = this.seen;
     for (const r of this.always) visit(r);
     const hit = (r: number) => {
-      if (seen[r] !== stamp) {
-        seen[r] = stamp;
-        visit(r);
-      }
+      if (seen[r] === stamp) return;
+      seen[r] = stamp;
+      const checks = this.checks[r];
+      if (checks) for (const c of checks) if (!satisfied(event, c)) return;
+      visit(r);
     };
-    for (const fi of this.fields) {
-      const raw = fi.read(event);
-      if (raw === undefined || raw === null) continue;
-      if (Array.isArray(raw)) {
-        for (const x of raw) this.scanValue(fi, x, hit);
-      } else this.scanValue(fi, raw, hit);
+    for (const key in event) {
+      const fi = this.byKey.get(key);
+      if (fi) for (const text of loweredTexts(event, key)) this.scanValue(fi, text, hit);
+    }
+    for (const fi of this.special) {
+      // a dotted field may also be an exact key, already scanned above under byKey
+      for (const text of loweredTexts(event, fi.field)) this.scanValue(fi, text, hit);
     }
   }
 
-  private scanValue(fi: FieldIndex, raw: unknown, hit: (r: number) => void): void {
-    const s = scalarText(raw);
-    if (s === null) return;
-    const text = s.toLowerCase();
+  private scanValue(fi: FieldIndex, text: string, hit: (r: number) => void): void {
     if (fi.eq.size) {
       const rules = fi.eq.get(text);
       if (rules) for (const r of rules) hit(r);
     }
     if (fi.grams.size === 0) return;
-    const bloom = this.bloom;
+    const bloom = fi.bloom;
     for (let i = 0; i + 4 <= text.length; i++) {
       const k = gramKey(text, i);
       if (bloom[bloomSlot(k)] === 0) continue;
@@ -124,6 +131,16 @@ export class RuleIndex {
   }
 
   get indexedFields(): number {
-    return this.fields.length;
+    return this.byKey.size + this.special.length;
   }
+}
+
+/** Whether the event satisfies one literal of a disjunction. */
+function satisfied(event: Record<string, unknown>, alternatives: FieldLiteral[]): boolean {
+  for (const lit of alternatives) {
+    for (const text of loweredTexts(event, lit.field)) {
+      if (lit.kind === 'eq' ? text === lit.text : text.includes(lit.text)) return true;
+    }
+  }
+  return false;
 }
