@@ -93,6 +93,14 @@ describe('scanning a feed', () => {
     ]);
   });
 
+  test('long feeds report progress as they go', async () => {
+    const path = join(dir, 'progress.txt');
+    writeFileSync(path, `${Array.from({ length: 10 }, (_, i) => `host${i}.example`).join('\n')}\n`);
+    const seen: number[] = [];
+    await scanFeed(path, 'domains', index, { onHit: () => {}, onProgress: (s) => seen.push(s.lines), progressEvery: 4 });
+    assert.deepEqual(seen, [4, 8]);
+  });
+
   test('the format is guessed from the first line when not given', async () => {
     const { hits } = await scan(['https://nisan.co.jp/x'], 'auto');
     assert.equal(hits[0]?.domain, 'nisan.co.jp');
