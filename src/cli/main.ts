@@ -1,6 +1,6 @@
-// `warden`: parses the command line and dispatches to the command files listed in commands.ts.
+// `warden`: parses the command line and dispatches to the command file named in commands.ts.
 import { Command, CommanderError } from 'commander';
-import { COMMANDS } from './commands.ts';
+import { registerCommands } from './commands.ts';
 
 const program = new Command('warden')
   .description('Vendor-breach response: map, oversee, watch, respond, protect customers')
@@ -8,7 +8,7 @@ const program = new Command('warden')
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of COMMANDS) register(program);
+await registerCommands(program, process.argv.slice(2));
 
 try {
   await program.parseAsync(process.argv);
