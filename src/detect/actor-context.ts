@@ -13,6 +13,8 @@ export interface WardenFields {
   new_src_ip?: boolean;
   /** Days since this actor's previous activity (absent the first time an actor is seen unseeded). */
   idle_days?: number;
+  /** True on an actor's first event after a day or more without activity (cheap to index on). */
+  resumed?: boolean;
   /**
    * result_count divided by the actor's own mean over earlier data-reading events (≥ 5 of them),
    * or, for an actor without that history, by the mean of its peers (same actor.type, ≥ 20 reads).
@@ -186,6 +188,7 @@ export class ActorContext {
     if (!user) return out;
     if (state) {
       out.idle_days = Math.max(0, Math.floor((timeMs - state.lastMs) / DAY_MS));
+      if (out.idle_days >= 1) out.resumed = true;
     } else {
       state = { lastMs: timeMs, ips: [], reads: 0, mean: 0 };
       this.actors.set(user, state);
