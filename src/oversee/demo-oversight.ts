@@ -1,6 +1,8 @@
-// The demo's oversight story: the dealer-CRM vendor's baseline assessment, answered months before
-// the attack, already showed shared support accounts, no MFA for vendor staff and no export limits;
-// its findings are still open (now overdue) and the incident's SLA breach raises its risk further.
+// The demo's oversight story: the dealer-CRM vendor's baseline assessment, answered at least 30
+// days before its first incident began, already showed shared support accounts, no MFA for vendor
+// staff and no export limits; its findings are still open (now overdue) and the incident's SLA
+// breach raises its risk further.
+import { listIncidents } from '../incidents/incident-store.ts';
 import type { Store } from '../store/open-store.ts';
 import { listAssessments, saveAnswers, submitAssessment } from './assessment-store.ts';
 import { addEvidence } from './evidence-store.ts';
@@ -48,8 +50,15 @@ export async function seedDemoOversight(store: Store, now: Date = new Date()): P
   if (!vendor) return null;
   const existing = (await listAssessments(store, { vendor_id: DEMO_VENDOR })).find((a) => a.title.startsWith('Baseline'));
   if (existing) return { assessment_id: existing.id, score: existing.score?.score ?? 0, findings: 0 };
-  const created = new Date(now.getTime() - 90 * DAY);
-  const submitted = new Date(now.getTime() - 75 * DAY);
+  // The baseline predates the vendor's earliest incident, so it is what oversight knew beforehand.
+  const firstIncident = (await listIncidents(store))
+    .filter((i) => i.vendor_id === DEMO_VENDOR)
+    .map((i) => Date.parse(i.facts.began_at ?? i.aware_at))
+    .filter((t) => !Number.isNaN(t))
+    .sort((a, b) => a - b)[0];
+  const submittedMs = Math.min(now.getTime() - 75 * DAY, (firstIncident ?? Number.POSITIVE_INFINITY) - 30 * DAY);
+  const submitted = new Date(submittedMs);
+  const created = new Date(submittedMs - 15 * DAY);
   const { assessment } = await startAssessment(store, DEMO_VENDOR, { now: created, due_at: new Date(created.getTime() + 21 * DAY).toISOString() }, ACTOR);
   await odb(store).updateTable('oversee_assessments').set({ title: `Baseline assessment ${created.toISOString().slice(0, 10)}` }).where('id', '=', assessment.id).execute();
   const answers: Answers = {};
@@ -63,7 +72,7 @@ export async function seedDemoOversight(store: Store, now: Date = new Date()): P
   if (policyQ) await addEvidence(store, assessment.id, policyQ.id, 'scrm-policy-summary.txt', Buffer.from('Supplier risk policy summary (demo).\n'));
   await submitAssessment(store, assessment.id, 'vendor:security@crm-vendor.example', submitted);
   const { score, findings_created } = await scoreAndRecord(store, assessment.id, ACTOR, submitted);
-  const lastReview = new Date(now.getTime() - 200 * DAY).toISOString();
+  const lastReview = new Date(submittedMs - 125 * DAY).toISOString();
   await odb(store)
     .insertInto('oversee_reviews')
     .values({ id: 'rv-demo-prev', vendor_id: DEMO_VENDOR, at: lastReview, tier: 'critical', decision: 'continue', approver: 'head of procurement', notes: 'annual renewal', risk: JSON.stringify({ residual: null, lines: [] }) })

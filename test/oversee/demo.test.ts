@@ -50,3 +50,20 @@ describe('demo oversight', () => {
     assert.equal(board.find((r) => r.vendor_id === 'crm-vendor')?.last_review?.decision, 'continue');
   });
 });
+
+describe('demo oversight seeded after the incident', () => {
+  test('the baseline is dated before the incident began, whenever the demo runs', async () => {
+    const t = await freshStore('sqlite');
+    try {
+      await importInventory(t.store, scenarioInventory());
+      const inc = await openIncident(t.store, { title: 'Dealer CRM breach', awareAt: TIMELINE.vendorToldUs, vendorId: 'crm-vendor', facts: { began_at: TIMELINE.attackStart } }, 'demo');
+      assert.ok(inc.id);
+      await seedDemoOversight(t.store, new Date('2030-01-01T00:00:00Z'));
+      const [baseline] = await listAssessments(t.store, { vendor_id: 'crm-vendor' });
+      assert.ok(baseline?.submitted_at);
+      assert.ok(Date.parse(baseline.submitted_at) <= Date.parse(TIMELINE.attackStart) - 30 * 86_400_000, baseline.submitted_at);
+    } finally {
+      await t.drop();
+    }
+  });
+});
