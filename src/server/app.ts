@@ -69,7 +69,7 @@ export async function buildApp(deps: ServerDeps, opts: AppOptions = {}): Promise
   });
 
   const web = dashboardBuilt();
-  if (web) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: ['index.html'], wildcard: false });
+  if (web) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: ['index.html'], wildcard: true });
   app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (path.startsWith('/api/') || path === '/api') {

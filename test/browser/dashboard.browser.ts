@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { upsertAlerts } from '../../src/detect/alert-store.ts';
+import { listAffected } from '../../src/incidents/export-affected.ts';
 import { importInventory } from '../../src/inventory/inventory-store.ts';
 import { runDemo } from '../../src/scenario/run-demo.ts';
 import { serveDashboard, type Serving } from '../../src/server/serve-dashboard.ts';
@@ -114,6 +115,20 @@ describe('dashboard in Chromium', () => {
     await report.saveAs(reportFile);
     assert.match(report.suggestedFilename(), /^report-.*-JP\.md$/);
     assert.match(readFileSync(reportFile, 'utf8'), new RegExp(incident.total.toLocaleString('en-GB').replace(',', ',?')));
+  });
+
+  test('the call-centre lookup finds an affected caller, and the audit log shows the PII view', async () => {
+    const [row] = await listAffected(store, incident.id, { limit: 1 });
+    assert.ok(row);
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByLabel('Look up by').selectOption('id');
+    await page.getByLabel('Look up a caller').fill(row.customer_id);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText(/^Affected by: Dealer CRM/).waitFor();
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('status').filter({ hasText: 'Chain intact' }).waitFor();
+    await page.getByRole('cell', { name: 'customers.view_pii' }).first().waitFor();
+    await shot('audit');
   });
 
   test('the alerts list', async () => {

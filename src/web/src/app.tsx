@@ -86,7 +86,7 @@ export function App() {
     navigate('/');
   };
   const langButton = (
-    <button type="button" className="lang" onClick={() => i18n.setLang(lang === 'en' ? 'ja' : 'en')} aria-label={i18n.t('language')}>
+    <button type="button" className="lang" lang={lang === 'en' ? 'ja' : 'en'} onClick={() => i18n.setLang(lang === 'en' ? 'ja' : 'en')} aria-label={i18n.t('language')}>
       {i18n.t('switchLang')}
     </button>
   );

@@ -6,14 +6,20 @@ import { useI18n } from '../i18n.ts';
 
 interface Match {
   id: string;
-  country: string | null;
-  region: string | null;
-  affected: Array<{ incident_id: string; basis: string; fields: string[]; jurisdiction: string }>;
+  country: string;
+  region: string;
+  hits: Array<{ incident_id: string; incident_title: string; basis: string; field_labels: string[]; notices: Array<{ channel: string; state: string }> }>;
   pii: { name: string; postal_address: string; phone: string; email: string } | null;
 }
 
+interface Answer {
+  matched_customers: number;
+  affected: boolean;
+  customers: Match[];
+}
+
 export function CustomersPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [by, setBy] = useState<'id' | 'email' | 'phone'>('email');
   const [value, setValue] = useState('');
   const [result, setResult] = useState<Match[]>();
@@ -22,7 +28,7 @@ export function CustomersPage() {
     e.preventDefault();
     setError(undefined);
     try {
-      setResult(await api<Match[]>('POST', '/api/customers/lookup', { [by]: value }));
+      setResult((await api<Answer>('POST', '/api/customers/lookup', { [by]: value, locale: lang })).customers);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -55,13 +61,14 @@ export function CustomersPage() {
               {m.pii.email} · {m.pii.phone} · {m.pii.postal_address}
             </p>
           )}
-          {m.affected.length === 0 ? (
+          {m.hits.length === 0 ? (
             <p>{t('notAffected')}</p>
           ) : (
             <ul>
-              {m.affected.map((a) => (
+              {m.hits.map((a) => (
                 <li key={a.incident_id}>
-                  {t('affectedBy')}: {a.incident_id} ({a.basis}) — {a.fields.join(', ')}
+                  {t('affectedBy')}: {a.incident_title} ({a.basis}) — {a.field_labels.join(', ')}
+                  {a.notices.length > 0 && ` — ${t('notices')}: ${a.notices.map((n) => `${n.channel} ${n.state}`).join(', ')}`}
                 </li>
               ))}
             </ul>
