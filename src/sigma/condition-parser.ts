@@ -69,8 +69,7 @@ export function parseCondition(text: string): ConditionNode | ConditionError {
       pos++;
       const inner = parseOr();
       if (isError(inner)) return inner;
-      if (peek()?.text !== ')')
-        return fail(`expected ")" to close the "(" at column ${t.offset + 1}`);
+      if (peek()?.text !== ')') return fail('expected ")" to close an earlier "("');
       pos++;
       return inner;
     }
@@ -110,6 +109,12 @@ export function parseCondition(text: string): ConditionNode | ConditionError {
   if (isError(tree)) return tree;
   if (pos < tokens.length) {
     const t = tokens[pos] as Token;
+    if (t.text.startsWith('|')) {
+      return fail(
+        'aggregation expressions ("| count() ...") are not Sigma v2: use a correlation rule',
+        t,
+      );
+    }
     return fail(`unexpected "${t.text}" after a complete condition (missing "and"/"or"?)`, t);
   }
   return tree;

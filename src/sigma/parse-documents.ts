@@ -32,6 +32,7 @@ export function parseRuleDocuments(yamlText: string, file: string): ParsedRuleDo
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     if (doc.errors.length) {
+      out.documents++; // a document meant as a rule that does not even parse still counts
       for (const e of doc.errors)
         reader.errorAt(reader.posAt(e.pos[0]), `YAML: ${firstLine(e.message)}`);
       continue;
@@ -59,5 +60,5 @@ export function parseRuleDocuments(yamlText: string, file: string): ParsedRuleDo
 }
 
 function firstLine(s: string): string {
-  return s.split('\n')[0] ?? s;
+  return (s.split('\n')[0] ?? s).replace(/ at line \d+, column \d+:?$/, '');
 }

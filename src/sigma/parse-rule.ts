@@ -102,6 +102,7 @@ function parseDetection(
   det: YAMLMap,
 ): { identifiers: Record<string, SearchIdentifier>; conditions: ConditionNode[] } | null {
   const identifiers: Record<string, SearchIdentifier> = {};
+  const failed: string[] = []; // reported already; the condition may still name them
   for (const pair of det.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (key === 'condition') continue;
@@ -114,6 +115,7 @@ function parseDetection(
     }
     const ident = parseSearchIdentifier(r, pair.value as Node | null, pair.key);
     if (ident) identifiers[key] = ident;
+    else failed.push(key);
   }
   const condPair = pairOf(det, 'condition');
   if (!condPair) {
@@ -124,7 +126,7 @@ function parseDetection(
     ? (condPair.value.items as Node[])
     : [condPair.value as Node];
   const conditions: ConditionNode[] = [];
-  const names = Object.keys(identifiers);
+  const names = [...Object.keys(identifiers), ...failed];
   for (const node of condNodes) {
     if (!isScalar(node) || typeof node.value !== 'string') {
       r.error(node ?? condPair.key, 'condition must be a string (or a list of strings)');

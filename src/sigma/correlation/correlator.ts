@@ -1,9 +1,9 @@
 // Streaming state of one correlation rule: groups keyed by their group-by values, each a sliding
 // window. Lower-bound conditions (gt/gte) are judged on every arrival over the window ending at
 // the group's latest event, and fire once per episode (until the condition stops holding).
-// Conditions with an upper bound (lt/lte/eq/neq) need a complete window: each event anchors a
-// window [t, t + timespan] judged once the watermark passes its end; windows reported never
-// overlap. Expired entries and empty groups are dropped, so state stays bounded.
+// Conditions with an upper bound (lt/lte/eq/neq) need a complete window: the group's first event
+// anchors a window [t, t + timespan] judged once the watermark passes its end; the next window
+// starts at the first event after it (data-anchored, non-overlapping). Expired entries and empty groups are dropped, so state stays bounded.
 import type { FieldReader } from '../field-lookup.ts';
 import type { SigmaCorrelation } from '../types.ts';
 import { GroupWindow, orderedPrefix, percentileOf, type WindowEntry } from './window.ts';
@@ -136,17 +136,14 @@ export class Correlator {
       const anchor = (g.entries[0] as WindowEntry).t;
       const end = anchor + this.span;
       if (end >= watermark) break;
-      if (anchor >= g.suppressUntil) {
-        let n = 0;
-        while (n < g.entries.length && (g.entries[n] as WindowEntry).t <= end) n++;
-        const window = g.entries.slice(0, n);
-        const x = this.measure(null, window);
-        if (x !== null && this.holds(x)) {
-          hits.push({ group: g.group, entries: window, value: x });
-          g.suppressUntil = end;
-        }
-      }
-      g.shift();
+      let n = 0;
+      while (n < g.entries.length && (g.entries[n] as WindowEntry).t <= end) n++;
+      const window = g.entries.slice(0, n);
+      const x = this.measure(null, window);
+      if (x !== null && this.holds(x)) hits.push({ group: g.group, entries: window, value: x });
+      // The next window starts at the first event after this one: windows follow the data
+      // (not clock-aligned buckets) and never overlap, so a busy window's tail is not re-judged.
+      for (let i = 0; i < n; i++) g.shift();
     }
     if (g.count === 0) this.groups.delete(key);
   }

@@ -19,8 +19,6 @@ export class GroupWindow {
   private sum = 0;
   private numeric = 0;
   inEpisode = false;
-  /** Upper-bound mode: anchors before this time are inside an already reported window. */
-  suppressUntil = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly group: Record<string, unknown>,
