@@ -82,7 +82,8 @@ export async function countNotices(store: Store, incidentId: string, channel?: N
   for (const r of await q.execute()) {
     const key = (r.state === 'sending' ? 'queued' : r.state) as keyof NoticeCounts;
     if (!(key in total)) continue;
-    const c = (byChannel[r.channel] ??= { queued: 0, sent: 0, failed: 0, bounced: 0 });
+    const c = byChannel[r.channel] ?? { queued: 0, sent: 0, failed: 0, bounced: 0 };
+    byChannel[r.channel] = c;
     c[key] += Number(r.n);
     total[key] += Number(r.n);
   }

@@ -32,10 +32,17 @@ export function noticeLocale(customerLocale: string | null | undefined): NoticeL
   return (SUPPORTED as string[]).includes(lang) ? (lang as NoticeLocale) : 'en';
 }
 
+// A send formats the same few incident dates for every notice: memoised (luxon is slow per call).
+const formatted = new Map<string, string>();
+
 export function formatDate(iso: string, locale: NoticeLocale, zone: string): string {
+  const key = `${iso}|${locale}|${zone}`;
+  const hit = formatted.get(key);
+  if (hit !== undefined) return hit;
   const d = DateTime.fromISO(iso, { zone });
-  if (!d.isValid) return iso;
-  return locale === 'ja' ? d.toFormat('yyyy年M月d日') : d.setLocale('en-GB').toFormat('d MMMM yyyy');
+  const out = !d.isValid ? iso : locale === 'ja' ? d.toFormat('yyyy年M月d日') : d.setLocale('en-GB').toFormat('d MMMM yyyy');
+  if (formatted.size < 1000) formatted.set(key, out);
+  return out;
 }
 
 function period(facts: NoticeFacts, locale: NoticeLocale, zone: string): string {

@@ -1,7 +1,7 @@
 // `notify send --channel email`: claims windows of queued ledger rows, renders each customer's
 // notice in their locale and sends it through a pooled transport. Resumable and idempotent: sent
 // rows are never claimed again; rows a killed run left `sending` are retried, so duplicates are
-// bounded by the claimed windows (at most two windows in flight).
+// bounded by the claimed windows (at most WINDOWS_IN_FLIGHT windows).
 import type { Transporter } from 'nodemailer';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Keyring } from '../crypto/keyring.ts';
@@ -40,6 +40,7 @@ interface RunState {
   summary: SendSummary;
 }
 
+const WINDOWS_IN_FLIGHT = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function sendOne(row: NoticeTable, input: CustomerNoticeInput | undefined, run: RunState, opts: SendEmailOptions): Promise<Outcome> {
@@ -93,7 +94,7 @@ export async function sendEmailNotices(store: Store, keyring: Keyring, incidentI
     if (rows.length === 0) break;
     after = rows.at(-1)?.customer_id ?? after;
     inFlight.push(sendWindow(store, keyring, incidentId, rows, run, opts).then(() => opts.onProgress?.(run.summary.sent + run.summary.failed, total)));
-    if (inFlight.length >= 2) await inFlight.shift();
+    if (inFlight.length >= WINDOWS_IN_FLIGHT) await inFlight.shift();
   }
   await Promise.all(inFlight);
   return run.summary;

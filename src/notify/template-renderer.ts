@@ -29,7 +29,18 @@ export class TemplateRenderer {
     this.text = new Eta({ views: dir, autoEscape: false, autoTrim: false, cache: true, defaultExtension: '.eta' });
   }
 
+  private readonly paths = new Map<string, string>();
+
   private path(locale: NoticeLocale, name: TemplateName): string {
+    const key = `${locale}/${name}`;
+    const known = this.paths.get(key);
+    if (known) return known;
+    const found = this.resolve(locale, name);
+    this.paths.set(key, found);
+    return found;
+  }
+
+  private resolve(locale: NoticeLocale, name: TemplateName): string {
     const own = join(this.dir, locale, `${name}.eta`);
     if (existsSync(own)) return `./${locale}/${name}.eta`;
     if (existsSync(join(this.dir, 'en', `${name}.eta`))) return `./en/${name}.eta`;
