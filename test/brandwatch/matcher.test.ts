@@ -62,15 +62,17 @@ describe('matcher', () => {
   });
 
   test('every generated look-alike matches back to its brand and fuzzer', () => {
-    const all = generateLookalikes('nissan-global.com').slice(1);
-    fc.assert(
-      fc.property(fc.constantFrom(...all), (l) => {
-        const hit = matchHost(index, l.domain);
-        assert.equal(hit?.brand, 'nissan-global.com');
-        assert.equal(hit?.match, l.fuzzer);
-      }),
-      { numRuns: 300 },
-    );
+    // One brand: with two, a name both generate (nissan-global.co.jp) is credited to the first.
+    const single = buildBrandIndex(['nissan-global.com']);
+    for (const l of generateLookalikes('nissan-global.com').slice(1)) {
+      const hit = matchHost(single, l.domain);
+      assert.equal(hit?.brand, 'nissan-global.com', l.domain);
+      assert.equal(hit?.match, l.fuzzer, l.domain);
+    }
+  });
+
+  test('a name two brands both generate is credited to the brand listed first', () => {
+    assert.equal(match('nissan-global.co.jp')?.brand, 'nissan.co.jp');
   });
 });
 
