@@ -68,6 +68,7 @@ describe('dashboard in Chromium', () => {
 
   test('log in through the form (keyboard first: the skip link is the first stop)', async () => {
     await page.goto(serving.url);
+    await page.getByLabel('Username').waitFor();
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Skip to content');
     await page.getByLabel('Username').fill('admin');
