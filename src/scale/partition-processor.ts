@@ -5,7 +5,7 @@
 // stream; hits at or below the PostgreSQL checkpoint were committed before and are not written
 // again; newer hits are upserted (idempotent by (rule, group, window)) and then the checkpoint.
 import type { Consumer, JetStreamClient, JetStreamManager } from 'nats';
-import { DeliverPolicy } from 'nats';
+import { AckPolicy, DeliverPolicy } from 'nats';
 import { type AlertHit, coalesceHits, DEFAULT_MERGE_GAP_MS } from '../detect/alert-merge.ts';
 import { upsertAlerts } from '../detect/alert-store.ts';
 import type { CompiledRuleSet } from '../sigma/index.ts';
@@ -122,15 +122,20 @@ export class PartitionProcessor {
     }
   }
 
+  /** An ephemeral pull consumer of our own (no acks), from the next sequence we need. */
   private async consumer(kind: 'ctx' | 'ev'): Promise<Consumer> {
     let c = this.consumers[kind];
     if (!c) {
       const subject = kind === 'ctx' ? this.d.topo.ctxSubject : this.d.topo.partitionSubject(this.part);
-      c = await this.d.js.consumers.get(this.d.topo.eventStream, {
-        filterSubjects: subject,
+      const ci = await this.d.jsm.consumers.add(this.d.topo.eventStream, {
+        filter_subject: subject,
         deliver_policy: DeliverPolicy.StartSequence,
         opt_start_seq: this.next[kind],
+        ack_policy: AckPolicy.None,
+        inactive_threshold: 300_000 * 1_000_000, // ns: survives a loaded machine's pauses
+        mem_storage: true,
       });
+      c = await this.d.js.consumers.get(this.d.topo.eventStream, ci.name);
       this.consumers[kind] = c;
     }
     return c;
@@ -145,14 +150,21 @@ export class PartitionProcessor {
         if (pending === 0) return;
         const batch = await c.fetch({ max_messages: Math.min(pending, 256), expires: 5000 });
         for await (const m of batch) {
+          if (m.seq < this.next[kind]) continue; // a recreated consumer may repeat a message
           this.next[kind] = m.seq + 1;
           this.accept(kind, m.string());
         }
       }
     } catch (err) {
-      this.consumers[kind] = undefined;
+      await this.dropConsumer(kind);
       throw err;
     }
+  }
+
+  private async dropConsumer(kind: 'ctx' | 'ev'): Promise<void> {
+    const c = this.consumers[kind];
+    this.consumers[kind] = undefined;
+    await c?.delete().catch(() => false);
   }
 
   private accept(kind: 'ctx' | 'ev', text: string): void {
@@ -165,7 +177,7 @@ export class PartitionProcessor {
   /** Commits what is pending (graceful drain / lease release). */
   async stop(): Promise<void> {
     if (this.pending.length > 0 || this.dirty) await this.commit();
-    this.consumers.ctx = undefined;
-    this.consumers.ev = undefined;
+    await this.dropConsumer('ctx');
+    await this.dropConsumer('ev');
   }
 }

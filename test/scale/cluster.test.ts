@@ -99,7 +99,11 @@ describe('scale-out cluster on NATS JetStream + PostgreSQL', { skip: ready ? fal
       for (const role of ['ingest', 'ingest', 'detect', 'detect']) workers.push(spawnWorker(workerArgs(NATS_URL, db.url, prefix, role), join(tmp, `${prefix}-${workers.length}.log`)));
       await shipLines(NATS_URL, prefix, file);
       await waitFor('the cluster to catch up', () => caughtUp(NATS_URL, prefix, store), 800_000);
-      assertSameAsReference(await snapshot(store));
+      const got = await snapshot(store);
+      if (got.alerts.length !== reference.alerts.length) {
+        console.error('checkpoints', [...(await readCheckpoints(store, prefix)).entries()], 'logs in', tmp, 'alerts', got.alerts.length, reference.alerts.length);
+      }
+      assertSameAsReference(got);
       const owners = new Set([...(await readCheckpoints(store, prefix)).values()].map((c) => c.owner));
       assert.equal(owners.size, 2, 'both detection workers own partitions');
       for (const w of workers) await stopWorker(w);
