@@ -140,6 +140,18 @@ for (const dialect of await activeDialects()) {
       for (const e of audit) assert.ok(!`${e.target}${e.details}`.includes('@example.com'), 'no PII value in the audit trail');
     });
 
+    test('notices are drafted through notify (idempotent) and counted by channel', async () => {
+      const url = `/api/incidents/${world.incidentId}/notices`;
+      const first = await app.inject({ method: 'POST', url: `${url}/draft`, headers: as('privacy') });
+      assert.equal(first.statusCode, 200, first.body);
+      const again = await app.inject({ method: 'POST', url: `${url}/draft`, headers: as('privacy') });
+      assert.equal(again.statusCode, 200);
+      const counts = (await app.inject({ url, headers: as('auditor') })).json() as { queued: number };
+      assert.equal(counts.queued, 12, 'one notice per affected customer, drafted once');
+      const detail = (await app.inject({ url: `/api/incidents/${world.incidentId}`, headers: as('auditor') })).json() as { notices: { queued: number } };
+      assert.equal(detail.notices.queued, 12);
+    });
+
     test('an incident opens from an alert, its indicators prefilled, and the change is audited', async () => {
       const res = await app.inject({ method: 'POST', url: `/api/alerts/${world.alertId}/incident`, headers: as('analyst'), payload: { title: 'From alert' } });
       assert.equal(res.statusCode, 200);

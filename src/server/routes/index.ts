@@ -14,4 +14,5 @@ export { routes as overview } from './overview.ts';
 export { routes as audit } from './audit.ts';
 export { routes as users } from './users.ts';
 export { routes as brandwatch } from './brandwatch.ts';
+export { routes as notices } from './notices.ts';
 export { routes as oversee } from './oversee.ts';

@@ -29,7 +29,7 @@ const NAV: Array<{ to: string; key: Key; roles: string[] }> = [
 
 function page(path: string, me: Me): ReactNode {
   const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (seg[0] === 'incidents' && seg[1]) return <IncidentPage id={seg[1]} />;
+  if (seg[0] === 'incidents' && seg[1]) return <IncidentPage id={seg[1]} canDraft={['admin', 'privacy'].includes(me.role)} />;
   if (seg[0] === 'vendors' && seg[1]) return <VendorOversightPage id={seg[1]} />;
   if (seg[0] === 'alerts' && seg[1]) return <AlertPage id={seg[1]} canRespond={['admin', 'analyst'].includes(me.role)} />;
   switch (seg[0]) {

@@ -1,7 +1,7 @@
 // The incident workspace: scope (confirmed/inferred, fields, by jurisdiction), the attacker's
 // timeline, obligations with deadlines and citations, notices, downloads, decision history.
 import { useState } from 'react';
-import { ApiError } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import { type Bucket, TimelineChart } from '../charts/timeline-chart.tsx';
 import { Countdown } from '../countdown.tsx';
@@ -51,10 +51,10 @@ function ReportDownload({ id, jurisdictions }: { id: string; jurisdictions: stri
   );
 }
 
-export function IncidentPage({ id }: { id: string }) {
+export function IncidentPage({ id, canDraft }: { id: string; canDraft: boolean }) {
   const { t, fmtNum, fmtTime, notifyLabel } = useI18n();
   const base = `/api/incidents/${encodeURIComponent(id)}`;
-  const { data, error } = useApi<IncidentDetail>(base);
+  const { data, error, reload } = useApi<IncidentDetail>(base);
   const timeline = useApi<{ buckets: Bucket[] }>(`${base}/timeline`);
   const decisions = useApi<Decision[]>(`${base}/decisions`);
   if (error) return <p role="alert">{error}</p>;
@@ -131,6 +131,11 @@ export function IncidentPage({ id }: { id: string }) {
       <section>
         <h2>{t('notices')}</h2>
         <progress max={Math.max(1, noticeTotal)} value={n.sent} aria-label={t('notices')} />
+        {canDraft && noticeTotal === 0 && (
+          <button type="button" onClick={() => void api('POST', `${base}/notices/draft`).then(reload)}>
+            {t('draftNotices')}
+          </button>
+        )}
         <p>
           {t('sent')} {fmtNum(n.sent)} · {t('queued')} {fmtNum(n.queued)} · {t('failed')} {fmtNum(n.failed)} · {t('bounced')} {fmtNum(n.bounced)}
         </p>
