@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { WardenError } from '../errors.ts';
-import { DeadlineRowSchema, listOpenDeadlines } from '../obligations/deadline-board.ts';
+import { DeadlineRowSchema, formatTimeLeft, listOpenDeadlines } from '../obligations/deadline-board.ts';
+import { upcomingReviews } from '../oversee/reviews-store.ts';
 import { runCommand } from './context.ts';
 import { globalOptions } from './global-options.ts';
 
@@ -13,14 +14,22 @@ export function register(program: Command): void {
     .description('open notification deadlines across incidents, soonest first')
     .option('--json', 'machine output on stdout')
     .option('--now <iso>', 'count time left from this moment instead of the clock')
-    .action(async (opts: { json?: boolean; now?: string }, cmd: Command) =>
+    .option('--include-reviews', 'also list vendor reviews that are due (oversight)')
+    .action(async (opts: { json?: boolean; now?: string; includeReviews?: boolean }, cmd: Command) =>
       runCommand(globalOptions(cmd), async (ctx) => {
         const now = opts.now ? new Date(opts.now) : new Date();
         if (Number.isNaN(now.getTime())) throw new WardenError('bad_usage', `'${opts.now}' is not a time`, '--now');
-        const rows = await listOpenDeadlines(await ctx.store(), now);
+        const store = await ctx.store();
+        const rows = await listOpenDeadlines(store, now);
+        const reviews = opts.includeReviews ? await upcomingReviews(store, now) : [];
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify(z.array(DeadlineRowSchema).parse(rows))}\n`);
+          const out = z.array(DeadlineRowSchema).parse(rows);
+          process.stdout.write(`${JSON.stringify(opts.includeReviews ? [...out, ...reviews] : out)}\n`);
           return 0;
+        }
+        for (const r of reviews) {
+          const flag = r.overdue ? 'OVERDUE ' : '';
+          process.stderr.write(`${flag}${formatTimeLeft(r.time_left_ms).padEnd(20)} review ${r.vendor_id} (${r.tier}): ${r.due_at}\n`);
         }
         for (const r of rows) {
           const flag = r.overdue ? 'OVERDUE ' : '';

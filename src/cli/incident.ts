@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { WardenError } from '../errors.ts';
 import { exportAffected } from '../incidents/export-affected.ts';
 import type { Facts } from '../incidents/incident-model.ts';
-import { getIncident, listIncidents, openIncident, setFacts, setIndicators } from '../incidents/incident-store.ts';
-import { scopeIncident } from '../incidents/scope-incident.ts';
+import { getIncident, listIncidents, openIncident, setIndicators } from '../incidents/incident-store.ts';
+import { changeFacts, rescope } from '../incidents/reassess-incident.ts';
 import { checkVendorSla } from '../incidents/vendor-sla.ts';
 import { getVendor } from '../inventory/inventory-store.ts';
 import { runCommand } from './context.ts';
@@ -79,7 +79,7 @@ export function register(program: Command): void {
           sector: o.sector,
         };
         const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-        await setFacts(await ctx.store(), id, defined as Partial<Facts> & { aware_at?: string }, ctx.actor());
+        await changeFacts(await ctx.store(), id, defined as Partial<Facts> & { aware_at?: string }, ctx.actor());
         return 0;
       }),
     );
@@ -135,7 +135,7 @@ export function register(program: Command): void {
     .option('--json', 'the incident scope as JSON on stdout')
     .action(async (id: string, o: { json?: boolean }, cmd: Command) =>
       runCommand(globalOptions(cmd), async (ctx) => {
-        const scope = await scopeIncident(await ctx.store(), id, ctx.actor());
+        const scope = await rescope(await ctx.store(), id, ctx.actor());
         if (o.json) process.stdout.write(`${JSON.stringify(scope)}\n`);
         else {
           process.stderr.write(`affected ${scope.affected.total}: ${scope.affected.confirmed} confirmed, ${scope.affected.inferred} inferred\n`);

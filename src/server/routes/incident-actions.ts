@@ -2,8 +2,8 @@
 // off to the incidents/obligations capability and is written to the audit trail.
 import { z } from 'zod';
 import { FactsSchema, IndicatorsSchema } from '../../incidents/incident-model.ts';
-import { openIncident, setFacts, setIndicators } from '../../incidents/incident-store.ts';
-import { scopeIncident } from '../../incidents/scope-incident.ts';
+import { openIncident, setIndicators } from '../../incidents/incident-store.ts';
+import { changeFacts, rescope } from '../../incidents/reassess-incident.ts';
 import { decideForIncident, markObligationMet } from '../../obligations/incident-obligations.ts';
 import { RESPONDERS } from '../auth/roles.ts';
 import { actorOf } from '../register-routes.ts';
@@ -41,7 +41,7 @@ export const routes = [
     params: IdParams,
     body: FactsSchema.partial().extend({ aware_at: IsoTime.optional() }),
     audit: 'incident.facts',
-    handler: async (req) => setFacts(req.deps.store, req.params.id, definedOnly(req.body), actorOf(req.principal)),
+    handler: async (req) => changeFacts(req.deps.store, req.params.id, definedOnly(req.body), actorOf(req.principal)),
   }),
   defineRoute({
     method: 'POST',
@@ -50,7 +50,7 @@ export const routes = [
     access: RESPONDERS,
     params: IdParams,
     audit: 'incident.scope',
-    handler: async (req) => scopeIncident(req.deps.store, req.params.id, actorOf(req.principal)),
+    handler: async (req) => rescope(req.deps.store, req.params.id, actorOf(req.principal)),
   }),
   defineRoute({
     method: 'POST',
