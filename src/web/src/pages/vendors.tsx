@@ -1,5 +1,6 @@
 // Vendors: inventory with systems, data held, access grants and contract SLAs.
 import { useI18n } from '../i18n.ts';
+import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 
 interface Vendor {
@@ -19,7 +20,9 @@ export function VendorsPage() {
       <h1>{t('vendors')}</h1>
       {data.map((v) => (
         <section key={v.id} className="card vendor" data-testid="vendor">
-          <h2>{v.name}</h2>
+          <h2>
+            <Link to={`/vendors/${encodeURIComponent(v.id)}`}>{v.name}</Link>
+          </h2>
           <p className="muted">{v.id}</p>
           <dl>
             <dt>{t('slaHours')}</dt>
