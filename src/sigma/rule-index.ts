@@ -6,18 +6,23 @@ import { loweredTexts } from './event-scratch.ts';
 
 interface SubEntry {
   text: string;
-  rule: number;
+  /** Every rule filed under this literal (identical literals are checked once). */
+  rules: number[];
 }
 
 interface FieldIndex {
   field: string;
   eq: Map<string, number[]>;
   grams: Map<number, SubEntry[]>;
+  subs: Map<string, SubEntry>;
   /** One byte per hashed 4-gram slot: most positions are rejected without a Map lookup. */
   bloom: Uint8Array;
+  /** 32 - log2(bloom size): the shift that maps a hashed gram onto a slot. */
+  shift: number;
 }
 
-const BLOOM_BITS = 15;
+/** Bloom slots per filed literal (as a power of two): sparse enough to skip most positions. */
+const SLOTS_PER_LITERAL_BITS = 6;
 
 function gramKey(s: string, i: number): number {
   return (
@@ -29,8 +34,8 @@ function gramKey(s: string, i: number): number {
   );
 }
 
-function bloomSlot(key: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> (32 - BLOOM_BITS);
+function bloomSlot(key: number, shift: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> shift;
 }
 
 export class RuleIndex {
@@ -62,7 +67,9 @@ export class RuleIndex {
             field: lit.field,
             eq: new Map(),
             grams: new Map(),
-            bloom: new Uint8Array(1 << BLOOM_BITS),
+            subs: new Map(),
+            bloom: new Uint8Array(0),
+            shift: 32,
           };
           byField.set(lit.field, fi);
           if (lit.field === '*' || lit.field.includes('.')) this.special.push(fi);
@@ -75,10 +82,31 @@ export class RuleIndex {
         } else this.addSub(fi, lit.text, rule);
       }
     });
+    this.buildBlooms();
   }
 
-  /** Files a substring literal under its least crowded 4-gram. */
+  /** Sizes each field's bloom filter to its literal count, then marks the filed 4-grams. */
+  private buildBlooms(): void {
+    for (const fi of [...this.byKey.values(), ...this.special]) {
+      const bits = Math.min(
+        20,
+        Math.max(10, Math.ceil(Math.log2(fi.subs.size + 1)) + SLOTS_PER_LITERAL_BITS),
+      );
+      fi.bloom = new Uint8Array(1 << bits);
+      fi.shift = 32 - bits;
+      for (const key of fi.grams.keys()) fi.bloom[bloomSlot(key, fi.shift)] = 1;
+    }
+  }
+
+  /** Files a substring literal under its least crowded 4-gram (once per distinct literal). */
   private addSub(fi: FieldIndex, text: string, rule: number): void {
+    const known = fi.subs.get(text);
+    if (known) {
+      if (!known.rules.includes(rule)) known.rules.push(rule);
+      return;
+    }
+    const entry: SubEntry = { text, rules: [rule] };
+    fi.subs.set(text, entry);
     let bestKey = gramKey(text, 0);
     let bestLen = Number.POSITIVE_INFINITY;
     for (let i = 0; i + 4 <= text.length; i++) {
@@ -87,9 +115,8 @@ export class RuleIndex {
       if (len < bestLen) [bestKey, bestLen] = [k, len];
     }
     const list = fi.grams.get(bestKey);
-    if (list) list.push({ text, rule });
-    else fi.grams.set(bestKey, [{ text, rule }]);
-    fi.bloom[bloomSlot(bestKey)] = 1;
+    if (list) list.push(entry);
+    else fi.grams.set(bestKey, [entry]);
   }
 
   /** Calls `visit` once for each rule that may match `event` (always-tried rules first). */
@@ -121,12 +148,17 @@ export class RuleIndex {
     }
     if (fi.grams.size === 0) return;
     const bloom = fi.bloom;
-    for (let i = 0; i + 4 <= text.length; i++) {
-      const k = gramKey(text, i);
-      if (bloom[bloomSlot(k)] === 0) continue;
-      const entries = fi.grams.get(k);
-      if (!entries) continue;
-      for (const e of entries) if (text.includes(e.text)) hit(e.rule);
+    const shift = fi.shift;
+    if (text.length < 4) return;
+    let k = gramKey(text, 0);
+    for (let i = 0; ; ) {
+      if (bloom[bloomSlot(k, shift)] !== 0) {
+        const entries = fi.grams.get(k);
+        if (entries)
+          for (const e of entries) if (text.includes(e.text)) for (const r of e.rules) hit(r);
+      }
+      if (++i + 4 > text.length) break;
+      k = ((k << 8) | (text.charCodeAt(i + 3) & 0xff)) >>> 0;
     }
   }
 

@@ -122,6 +122,17 @@ describe('event_count', () => {
       ['failed-login'],
     );
   });
+  it('a rule with generate: false reports nothing on its own; single detections carry line and id', () => {
+    const quiet = BASE.replace(
+      'title: export\nid: export',
+      'title: export\nid: export\ngenerate: false',
+    );
+    const ds = runAll(quiet, [at(0, { action: 'export' }), at(1, { action: 'login' })]);
+    assert.deepEqual(
+      ds.map((d) => d.kind === 'rule' && [d.rule, d.level, d.line > 0, d.eventId?.startsWith('e')]),
+      [['login-ok', 'medium', true, true]],
+    );
+  });
   it('tolerates modest disorder: late events inside the window still count', () => {
     const ds = runAll(
       yaml,
