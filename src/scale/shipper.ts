@@ -46,9 +46,10 @@ export async function shipFile(js: JetStreamClient, jsm: JetStreamManager, topo:
   const subject = topo.rawSubject(o.source);
   const file = o.input === '-' ? 'stdin' : basename(o.input);
   const inFlight = o.inFlight ?? 64;
+  const resumeAt = Math.max(1, (await resumeLine(jsm, topo, subject, file)) - inFlight * CHUNK_LINES);
+  // the reader opens only now: lines read while we awaited above would be lost by readline
   const input = o.input === '-' ? process.stdin : createReadStream(o.input, { highWaterMark: 1 << 20 });
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  const resumeAt = Math.max(1, (await resumeLine(jsm, topo, subject, file)) - inFlight * CHUNK_LINES);
   const r: ShipResult = { lines: 0, chunks: 0, duplicates: 0, skipped: 0, format: o.format ?? 'auto' };
   if (r.format !== 'auto') adapterFor(r.format);
   const head: string[] = [];
