@@ -7,13 +7,14 @@ import type { JetStreamClient } from 'nats';
 import { INSTALLED_RULES_DIR } from '../detect/detection-sink.ts';
 import { BUILTIN_PACK_DIR, loadRules } from '../detect/rule-pack.ts';
 import { WardenError } from '../errors.ts';
-import { openStore, type Store } from '../store/open-store.ts';
+import type { Store } from '../store/open-store.ts';
 import { sleep, withBackoff } from './backoff.ts';
 import { runDetectRole, workerId } from './detect-role.ts';
 import { IngestWorker } from './ingest-worker.ts';
 import { WorkerMetrics } from './metrics.ts';
 import { connectNats } from './nats-connect.ts';
 import { ensureTopology, topology } from './topology.ts';
+import { openWorkerStore } from './worker-store.ts';
 
 export type WorkerRole = 'ingest' | 'detect' | 'all';
 
@@ -58,7 +59,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   if (!jsm) throw new WardenError('internal', 'stopped before JetStream was reachable', '--nats');
   await withBackoff(() => ensureTopology(jsm, topo), { onError: (e) => o.log(`topology: ${String(e)}`) });
   await checkPartitions(js, topo.configBucket, o.partitions);
-  const store = (await withBackoff(() => openStore(o.db), { onError: (e) => o.log(`store: ${String(e)}`), maxMs: 5000 })) as Store;
+  const store = (await withBackoff(() => openWorkerStore(o.db, o.log), { onError: (e) => o.log(`store: ${String(e)}`), maxMs: 5000 })) as Store;
   o.log(`worker ${id} up: role ${o.role}, ${o.partitions} partitions, prefix ${o.prefix}`);
 
   const loops: Array<Promise<void>> = [];
