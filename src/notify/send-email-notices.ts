@@ -40,7 +40,8 @@ interface RunState {
   summary: SendSummary;
 }
 
-const WINDOWS_IN_FLIGHT = 3;
+/** Claimed windows sending at once: with the window size, the bound on duplicates after a crash. */
+export const WINDOWS_IN_FLIGHT = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function sendOne(row: NoticeTable, input: CustomerNoticeInput | undefined, run: RunState, opts: SendEmailOptions): Promise<Outcome> {
