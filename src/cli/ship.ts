@@ -41,7 +41,7 @@ export function register(program: Command): void {
             format: flags.format,
             onProgress: (n) => process.stderr.write(`\r${n} lines`),
           });
-          process.stderr.write(`\r${r.lines} lines (${r.format}): ${r.published} published, ${r.duplicates} duplicates dropped by JetStream, ${r.skipped} skipped (already shipped or header)\n`);
+          process.stderr.write(`\r${r.lines} lines (${r.format}): ${r.chunks} chunks published, ${r.duplicates} dropped by JetStream as duplicates, ${r.skipped} lines skipped (already shipped)\n`);
           if (flags.json) process.stdout.write(`${JSON.stringify(r)}\n`);
         } finally {
           await nc.drain().catch(() => {});
