@@ -160,6 +160,15 @@ function compileKeywords(item: DetectionItem, ctx: ItemContext): CompiledItem | 
     if (typeof c === 'string') return c;
     tests.push(c);
   }
+  const all = mods.includes('all');
+  let testsToRun = tests;
+  const needles = tests.filter((c) => c.needle !== undefined);
+  if (!all && needles.length >= 8) {
+    // One pass over each text for all plain keywords, instead of one per keyword.
+    const inSet = compileNeedleSet(needles.map((c) => c.needle as string));
+    const batched: CompiledValue = { test: (_r, t) => t !== null && inSet(t), literals: null };
+    testsToRun = [batched, ...tests.filter((c) => c.needle === undefined)];
+  }
   const one = (c: CompiledValue, ev: Record<string, unknown>) => {
     const { texts, lowered } = allScalars(ev);
     for (let i = 0; i < texts.length; i++) {
@@ -168,7 +177,6 @@ function compileKeywords(item: DetectionItem, ctx: ItemContext): CompiledItem | 
     }
     return false;
   };
-  const all = mods.includes('all');
   const lits: Array<FieldLiteral[] | null> = tests.map((c) =>
     c.literals
       ? c.literals.map((l): FieldLiteral => ({ kind: 'sub', text: l.text, field: '*' }))
@@ -180,7 +188,7 @@ function compileKeywords(item: DetectionItem, ctx: ItemContext): CompiledItem | 
       ? []
       : [lits.flat() as FieldLiteral[]];
   return {
-    test: all ? (ev) => tests.every((c) => one(c, ev)) : (ev) => tests.some((c) => one(c, ev)),
+    test: all ? (ev) => tests.every((c) => one(c, ev)) : (ev) => testsToRun.some((c) => one(c, ev)),
     requirements,
   };
 }
