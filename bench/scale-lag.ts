@@ -29,6 +29,8 @@ const logs = ['ingest', 'ingest', 'detect', 'detect'].map((r, i) => join(dir, `$
 const workers = ['ingest', 'ingest', 'detect', 'detect'].map((r, i) => spawnWorker(args(r), logs[i] as string));
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
 
+let stopPoller = () => {};
+let pollerDone: Promise<void> = Promise.resolve();
 try {
   await waitFor('workers up', async () => logs.every((l) => /up: role/.test(readFileSync(l, 'utf8'))), 600_000);
   await sleep(3000); // leases settle
@@ -36,8 +38,12 @@ try {
   const lags: number[] = [];
   let seen = 0;
   let publishing = true;
-  const poller = (async () => {
-    while (publishing || seen < Math.max(0, ...published.keys())) {
+  let stop = false;
+  stopPoller = () => {
+    stop = true;
+  };
+  pollerDone = (async () => {
+    while (!stop && (publishing || seen < Math.max(0, ...published.keys()))) {
       const done = await minCheckpoint(store, prefix, PARTITIONS);
       const now = performance.now();
       for (let s = seen + 1; s <= done; s++) {
@@ -48,6 +54,7 @@ try {
       await sleep(100);
     }
   })();
+  let failed = 0;
   const t0 = performance.now();
   await withNats(NATS_URL, async (nc) => {
     const js = nc.jetstream();
@@ -62,22 +69,33 @@ try {
       h.set(H_FORMAT, 'jsonl');
       h.set(H_LINE, String(first + 1));
       h.set(H_FILE, 'lag-bench');
-      inflight.push(js.publish(topology(prefix).rawSubject(SOURCE), chunk.join('\n'), { msgID: chunkMessageId(SOURCE, chunk), headers: h }).then((ack) => {
-        published.set(ack.seq, performance.now());
-      }));
+      inflight.push(js.publish(topology(prefix).rawSubject(SOURCE), chunk.join('\n'), { msgID: chunkMessageId(SOURCE, chunk), headers: h, timeout: 60_000 }).then(
+        (ack) => {
+          published.set(ack.seq, performance.now());
+        },
+        () => {
+          failed++;
+        },
+      ));
     }
     await Promise.all(inflight);
   });
   const sendSeconds = (performance.now() - t0) / 1000;
   publishing = false;
-  await poller;
+  await pollerDone;
   const total = (performance.now() - t0) / 1000;
   lags.sort((a, b) => a - b);
   console.log(`target ${RATE} events/s for ${SECONDS} s (${lines.length} events, ${PARTITIONS} partitions, 2 ingest + 2 detection workers)`);
+  if (failed) console.log(`${failed} chunk publishes timed out (not counted)`);
   console.log(`published at ${(lines.length / sendSeconds).toFixed(0)} events/s; all detected after ${total.toFixed(1)} s -> sustained ${(lines.length / total).toFixed(0)} events/s`);
   console.log(`end-to-end lag per chunk: p50 ${(pct(lags, 50) / 1000).toFixed(2)} s, p95 ${(pct(lags, 95) / 1000).toFixed(2)} s, max ${(pct(lags, 100) / 1000).toFixed(2)} s (${lags.length} chunks)`);
   console.log(`load average at the end: ${loadAverage()} (2 cores shared)`);
+} catch (err) {
+  console.error('bench failed:', err);
+  process.exitCode = 1;
 } finally {
+  stopPoller();
+  await pollerDone;
   for (const w of workers) await stopWorker(w);
   await store.close();
   await withNats(NATS_URL, async (nc) => deleteTopology(await nc.jetstreamManager(), topology(prefix)));
