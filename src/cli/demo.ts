@@ -15,6 +15,8 @@ interface DemoFlags {
   serve: boolean;
   json?: boolean;
   port: string;
+  smtp?: string;
+  from?: string;
 }
 
 function int(v: string, flag: string, min: number): number {
@@ -40,6 +42,8 @@ export function register(program: Command): void {
     .option('--out <dir>', 'where the scenario files go', './data/demo')
     .option('--no-serve', 'do not start the dashboard afterwards')
     .option('--port <port>', 'dashboard port', '8080')
+    .option('--smtp <url>', 'send the drafted email notices through this SMTP server')
+    .option('--from <addr>', 'sender of the notices (with --smtp)')
     .option('--json', 'the summary as JSON on stdout')
     .action(async (f: DemoFlags, cmd: Command) =>
       runCommand(globalOptions(cmd), async (ctx) => {
@@ -55,6 +59,7 @@ export function register(program: Command): void {
           ...opts,
           out: f.out,
           actor: ctx.actor(),
+          smtp: f.smtp ? { url: f.smtp, from: f.from } : undefined,
           log: (l) => process.stderr.write(`${l}\n`),
           progress: (stage, d, t) => {
             let bar = bars.get(stage);
@@ -83,7 +88,7 @@ export function register(program: Command): void {
             `  by jurisdiction          ${Object.entries(inc.by_jurisdiction).map(([k, v]) => `${k} ${v}`).join(', ')}`,
             `  obligations              ${summary.obligations.length}`,
             ...summary.obligations.map((ob) => `      ${describeObligation(ob)}`),
-            `  notices drafted          ${summary.notices.drafted} (${summary.notices.email} email, ${summary.notices.letter} letter)`,
+            `  notices drafted          ${summary.notices.drafted} (${summary.notices.email} email, ${summary.notices.letter} letter)${summary.notices.sent !== undefined ? `; ${summary.notices.sent} sent, ${summary.notices.failed} failed` : ''}`,
             ...(summary.oversight ? [`  vendor assessment        score ${summary.oversight.score}, ${summary.oversight.findings} findings open`] : []),
             `  took                     ${((Date.now() - started) / 1000).toFixed(1)} s`,
             '',

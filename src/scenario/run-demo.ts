@@ -14,6 +14,9 @@ import { setFacts, setIndicators } from '../incidents/incident-store.ts';
 import { checkVendorSla, type SlaCheck } from '../incidents/vendor-sla.ts';
 import { getVendor, importInventory } from '../inventory/inventory-store.ts';
 import { draftNotices } from '../notify/draft-notices.ts';
+import { createEmailTransport } from '../notify/email-transport.ts';
+import { loadOrgProfile } from '../notify/org-profile.ts';
+import { sendEmailNotices } from '../notify/send-email-notices.ts';
 import { decideForIncident } from '../obligations/incident-obligations.ts';
 import { seedDemoOversight } from '../oversee/demo-oversight.ts';
 import { scopeIncident } from '../incidents/scope-incident.ts';
@@ -30,6 +33,8 @@ export interface DemoOptions {
   seed: number;
   actor: string;
   sinks?: EventSink[];
+  /** When given, the drafted email notices are sent through this SMTP server. */
+  smtp?: { url: string; from?: string | undefined } | undefined;
   log: (line: string) => void;
   progress: (stage: string, done: number, total: number) => void;
 }
@@ -40,7 +45,7 @@ export interface DemoSummary {
   alerts: Array<{ rule: string; title: string; level: string; count: number }>;
   incident: Scope & { title: string; aware_at: string };
   obligations: unknown[];
-  notices: { drafted: number; email: number; letter: number };
+  notices: { drafted: number; email: number; letter: number; sent?: number; failed?: number };
   oversight: { assessment_id: string; score: number; findings: number } | null;
   vendor_sla: SlaCheck;
   expected: ScenarioFiles['expected'];
@@ -54,6 +59,16 @@ interface IncidentFile {
   vendor_discovered_at: string;
   aware_at: string;
   facts: Record<string, unknown>;
+}
+
+async function sendDemoNotices(store: Store, keyring: Keyring, incidentId: string, smtp: { url: string; from?: string | undefined }, actor: string) {
+  const org = loadOrgProfile();
+  const transport = createEmailTransport(smtp.url);
+  try {
+    return await sendEmailNotices(store, keyring, incidentId, { transport, from: smtp.from ?? `${org.name} <notices@${org.domain}>`, org, actor });
+  } finally {
+    transport.close();
+  }
 }
 
 const SEVERE = new Set(['high', 'critical']);
@@ -134,6 +149,7 @@ export async function runDemo(store: Store, keyring: Keyring, o: DemoOptions): P
   const scope = await scopeIncident(store, incident.id, o.actor);
   const decision = await decideForIncident(store, incident.id, o.actor);
   const drafted = await draftNotices(store, keyring, incident.id, o.actor);
+  const sent = o.smtp ? await sendDemoNotices(store, keyring, incident.id, o.smtp, o.actor) : undefined;
   // The vendor's baseline assessment that showed the weaknesses the attack used.
   const oversight = await seedDemoOversight(store);
   const vendor = await getVendor(store, facts.vendor);
@@ -146,7 +162,7 @@ export async function runDemo(store: Store, keyring: Keyring, o: DemoOptions): P
     alerts: alertsByRule(alerts),
     incident: { ...scope, title: facts.title, aware_at: facts.aware_at },
     obligations: decision.obligations,
-    notices: drafted,
+    notices: { ...drafted, ...(sent ? { sent: sent.sent, failed: sent.failed } : {}) },
     oversight,
     expected: files.expected,
     files: { dir: files.dir, customers: files.customersCsv, access: files.accessJsonl, inventory: files.inventoryYaml },

@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
+import { SMTPServer } from 'smtp-server';
 import { keyId, type Keyring } from '../../src/crypto/keyring.ts';
 import { generateCustomers, unitCounts } from '../../src/scenario/generate-customers.ts';
 import { generateAttack, planAttack } from '../../src/scenario/generate-attack.ts';
@@ -33,13 +35,33 @@ test('an attack larger than the unit is refused, not silently shrunk', () => {
   assert.throws(() => generateAttack(['C1', 'C2'], 3), /does not fit/);
 });
 
-test('the demo end to end reports exactly the customers taken, opened from the alerts', async () => {
+test('the demo end to end reports exactly the customers taken, opened from the alerts, and mails them', async () => {
   const t = await freshStore('sqlite');
   const out = mkdtempSync(join(tmpdir(), 'warden-demo-'));
   const key = randomBytes(32);
   const kr: Keyring = { current: { id: keyId(key), key }, byId: new Map([[keyId(key), { id: keyId(key), key }]]) };
   try {
-    const s = await runDemo(t.store, kr, { out, customers: 6000, affected: 1100, events: 20_000, seed: 3, actor: 'test', log: () => {}, progress: () => {} });
+    // A real SMTP server receives the notices the demo sends.
+    const received: string[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onRcptTo(addr, _s, cb) {
+        received.push(addr.address);
+        cb();
+      },
+      onData(stream, _s, cb) {
+        stream.resume();
+        stream.on('end', () => cb());
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+    const port = (smtp.server.address() as AddressInfo).port;
+    const s = await runDemo(t.store, kr, { out, customers: 6000, affected: 1100, events: 20_000, seed: 3, actor: 'test', log: () => {}, progress: () => {}, smtp: { url: `smtp://127.0.0.1:${port}` } });
+    await new Promise<void>((r) => smtp.close(() => r()));
+    assert.equal(s.notices.sent, s.notices.email);
+    assert.equal(received.length, s.notices.email);
+    assert.equal(new Set(received).size, received.length, 'no customer mailed twice');
     assert.equal(s.incident.affected.total, 1100);
     assert.deepEqual(s.incident.affected, { confirmed: s.expected.confirmed, inferred: s.expected.inferred, total: 1100 });
     assert.deepEqual(s.incident.by_jurisdiction, { JP: 1100 });
