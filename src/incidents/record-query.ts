@@ -71,7 +71,11 @@ export function parseRecordQuery(src: string): RecordQuery {
   const toks = tokenize(src);
   let p = 0;
   const peekWord = (w: string) => toks[p]?.t === 'word' && toks[p]?.v.toUpperCase() === w;
-  const eatWord = (w: string) => (peekWord(w) ? (p++, true) : false);
+  const eatWord = (w: string) => {
+    if (!peekWord(w)) return false;
+    p++;
+    return true;
+  };
   const expect = (cond: boolean, what: string) => {
     if (!cond) throw new QueryError(`expected ${what} at ${toks[p] ? toks[p]!.pos + 1 : 'end'}`);
   };

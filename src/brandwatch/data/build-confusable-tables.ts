@@ -28,7 +28,9 @@ for (const [from, to] of Object.entries(prototypes)) {
   if (from.charCodeAt(0) < 0x80) continue;
   // Substitution glyphs: BMP Latin letters only, so a label stays single-script (.com policy).
   if (from.length === 1 && /\p{Script=Latin}/u.test(from) && ASCII_TARGET.test(target)) {
-    (latin[target] ??= []).push(from);
+    const list = latin[target] ?? [];
+    list.push(from);
+    latin[target] = list;
   }
 }
 
