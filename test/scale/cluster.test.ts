@@ -60,7 +60,7 @@ async function caughtUp(natsUrl: string, prefix: string, store: Store): Promise<
     const ci = await jsm.consumers.info(topo.rawStream, topo.ingestConsumer);
     return ci.ack_floor.stream_seq === info.state.last_seq ? info.state.last_seq : -1;
   });
-  if (last < 0) return false;
+  if (last <= 0) return false; // nothing shipped (or the stream is gone): not caught up
   const cps = await readCheckpoints(store, prefix);
   for (let p = 0; p < PARTITIONS; p++) if ((cps.get(p)?.rawDone ?? 0) < last) return false;
   return true;
