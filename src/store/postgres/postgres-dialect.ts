@@ -9,5 +9,7 @@ export function createPostgresDialect(url: string): { dialect: PostgresDialect; 
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // A terminated backend errors on its checked-out client too; the query fails, the process lives.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return { dialect: new PostgresDialect({ pool }), pool };
 }
