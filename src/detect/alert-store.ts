@@ -45,21 +45,8 @@ function toState(row: AlertTable): AlertState {
 }
 
 export function toView(row: AlertTable): AlertView {
-  return {
-    id: row.id,
-    rule: row.rule,
-    title: row.title,
-    level: row.level,
-    correlation: row.correlation,
-    group: JSON.parse(row.group_key) as Record<string, unknown>,
-    first: row.first,
-    last: row.last,
-    count: Number(row.count),
-    evidence: JSON.parse(row.evidence) as string[],
-    status: row.status as AlertView['status'],
-    incident_id: row.incident_id,
-    created_at: row.created_at,
-  };
+  const { groupKey: _key, firstMs: _first, lastMs: _last, ...shared } = toState(row);
+  return { ...shared, status: row.status as AlertView['status'], incident_id: row.incident_id, created_at: row.created_at };
 }
 
 export interface UpsertResult {

@@ -6,6 +6,7 @@ import type { Action } from '../access-event.ts';
 import { flattenWindowsEvent } from '../evtx-flatten.ts';
 import type { LineParser, LogAdapter, ParseResult } from '../log-adapter.ts';
 import { buildEvent, isIsoTime } from './event-builder.ts';
+import { firstJsonObject } from './first-json-line.ts';
 
 /** Security-log event ids and what they mean for access (anything else is `view`). */
 const ACTIONS: Record<number, Action> = {
@@ -74,14 +75,8 @@ function parseEvtx(line: string, source: string): ParseResult {
 export const evtxJsonAdapter: LogAdapter = {
   format: 'evtx-json',
   sniff(firstLines) {
-    const first = firstLines.find((l) => l.trim() !== '');
-    if (!first?.trimStart().startsWith('{')) return false;
-    try {
-      const e = (JSON.parse(first) as { Event?: { System?: unknown } }).Event;
-      return typeof e?.System === 'object' && e.System !== null;
-    } catch {
-      return false;
-    }
+    const e = firstJsonObject(firstLines)?.Event as { System?: unknown } | undefined;
+    return typeof e?.System === 'object' && e.System !== null;
   },
   open({ source }): LineParser {
     return { parse: (line) => parseEvtx(line, source) };

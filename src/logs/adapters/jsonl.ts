@@ -4,18 +4,13 @@ import type { LogAdapter, ParseResult } from '../log-adapter.ts';
 import { applyMapping } from '../field-mapping.ts';
 import { checkAccessEvent } from '../validate-event.ts';
 import { lineId } from './event-builder.ts';
+import { firstJsonObject } from './first-json-line.ts';
 
 export const jsonlAdapter: LogAdapter = {
   format: 'jsonl',
   sniff(lines) {
-    const first = lines.find((l) => l.trim() !== '');
-    if (!first?.trimStart().startsWith('{')) return false;
-    try {
-      const o = JSON.parse(first) as Record<string, unknown>;
-      return typeof o.action === 'string' && typeof o.time === 'string';
-    } catch {
-      return false;
-    }
+    const o = firstJsonObject(lines);
+    return typeof o?.action === 'string' && typeof o.time === 'string';
   },
   open({ source, mapping }) {
     return {

@@ -5,6 +5,7 @@
 import type { AccessEvent, Action } from '../access-event.ts';
 import type { FieldMapping, LineParser, LogAdapter, ParseResult } from '../log-adapter.ts';
 import { buildEvent, isIsoTime, isoFromMs, toActorType } from './event-builder.ts';
+import { firstJsonObject } from './first-json-line.ts';
 
 const API_ACTIVITY = 6003;
 const AUTHENTICATION = 3002;
@@ -88,14 +89,8 @@ function parseOcsf(line: string, source: string, mapping: FieldMapping | undefin
 export const ocsfAdapter: LogAdapter = {
   format: 'ocsf',
   sniff(firstLines) {
-    const first = firstLines.find((l) => l.trim() !== '');
-    if (!first?.trimStart().startsWith('{')) return false;
-    try {
-      const e = obj(JSON.parse(first));
-      return e?.class_uid === API_ACTIVITY || e?.class_uid === AUTHENTICATION;
-    } catch {
-      return false;
-    }
+    const e = firstJsonObject(firstLines);
+    return e?.class_uid === API_ACTIVITY || e?.class_uid === AUTHENTICATION;
   },
   open({ source, mapping }): LineParser {
     return { parse: (line) => parseOcsf(line, source, mapping) };
