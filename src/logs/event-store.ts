@@ -3,7 +3,8 @@
 // lookups scoping needs ("what did these actors/IPs/sessions touch between T1 and T2").
 import { createHash } from 'node:crypto';
 import type { Store } from '../store/open-store.ts';
-import type { EventTable } from '../store/schema.ts';
+import type { SqliteHandle } from '../store/sqlite/sqlite-dialect.ts';
+import type { EventTable, QuarantineTable } from '../store/schema.ts';
 import type { AccessEvent } from './access-event.ts';
 
 export function toEventRow(e: AccessEvent): EventTable {
@@ -26,27 +27,77 @@ export function toEventRow(e: AccessEvent): EventTable {
     record_count: record_ids?.length ?? 0,
     fields: JSON.stringify(e.fields),
     outcome: e.outcome,
-    extra: e.user_agent || hasRaw ? JSON.stringify({ user_agent: e.user_agent, raw: hasRaw ? e.raw : undefined }) : null,
+    extra:
+      e.user_agent || hasRaw
+        ? JSON.stringify({ user_agent: e.user_agent, raw: hasRaw ? e.raw : undefined })
+        : null,
   };
 }
 
 const CHUNK = 900; // 17 columns x 900 rows stays under SQLite's 32,766 bound parameters
 
-const COLUMNS = ['id', 'source', 'time', 'time_ms', 'actor_user', 'actor_type', 'session', 'src_ip', 'action', 'object', 'query', 'result_count', 'record_ids', 'record_count', 'fields', 'outcome', 'extra'] as const;
+const COLUMNS = [
+  'id',
+  'source',
+  'time',
+  'time_ms',
+  'actor_user',
+  'actor_type',
+  'session',
+  'src_ip',
+  'action',
+  'object',
+  'query',
+  'result_count',
+  'record_ids',
+  'record_count',
+  'fields',
+  'outcome',
+  'extra',
+] as const;
 const SQLITE_INSERT = `insert into events (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) on conflict (id) do nothing`;
-const prepared = new WeakMap<object, (rows: EventTable[]) => number>();
+const QUARANTINE_COLUMNS = ['id', 'source', 'file', 'line', 'reason', 'raw', 'at'] as const;
+const SQLITE_QUARANTINE = `insert into quarantine (${QUARANTINE_COLUMNS.join(', ')}) values (${QUARANTINE_COLUMNS.map(() => '?').join(', ')}) on conflict (id) do nothing`;
 
-/** SQLite's hot path: one prepared statement in one transaction, bypassing the query builder. */
-function sqliteInserter(store: Store): ((rows: EventTable[]) => number) | undefined {
-  const raw = store.sqlite;
-  if (!raw) return undefined;
+/** An event row as positional values: cheap to hand to another thread and to bind. */
+export type EventValues = unknown[];
+
+export function toEventValues(e: AccessEvent): EventValues {
+  const r = toEventRow(e);
+  return COLUMNS.map((c) => r[c]);
+}
+
+export type QuarantineRow = QuarantineTable;
+
+export function toQuarantineRows(lines: QuarantinedLine[]): QuarantineRow[] {
+  const at = new Date().toISOString();
+  return lines.map((l) => ({
+    id: quarantineId(l.source, l.raw),
+    ...l,
+    raw: l.raw.slice(0, 65536),
+    at,
+  }));
+}
+
+export type SqliteBatchWrite = (
+  events: EventValues[],
+  quarantine: QuarantineRow[],
+) => { stored: number; quarantined: number };
+const prepared = new WeakMap<object, SqliteBatchWrite>();
+
+/** SQLite's hot path: prepared statements in one transaction, bypassing the query builder. */
+export function sqliteBatchWriter(raw: SqliteHandle): SqliteBatchWrite {
   let fn = prepared.get(raw);
   if (!fn) {
-    const stmt = raw.prepare(SQLITE_INSERT);
-    fn = raw.transaction((rows: EventTable[]) => {
-      let n = 0;
-      for (const r of rows) n += stmt.run(COLUMNS.map((c) => r[c])).changes;
-      return n;
+    const events = raw.prepare(SQLITE_INSERT);
+    const quarantine = raw.prepare(SQLITE_QUARANTINE);
+    fn = raw.transaction((rows: EventValues[], bad: QuarantineRow[]) => {
+      let stored = 0;
+      let quarantined = 0;
+      for (const r of rows) stored += events.run(r).changes;
+      for (const q of bad)
+        quarantined += quarantine.run(QUARANTINE_COLUMNS.map((c) => q[c])).changes;
+      return { stored, quarantined };
     });
     prepared.set(raw, fn);
   }
@@ -56,8 +107,7 @@ function sqliteInserter(store: Store): ((rows: EventTable[]) => number) | undefi
 /** Inserts events not yet stored; returns how many were new. */
 export async function insertEvents(store: Store, events: AccessEvent[]): Promise<number> {
   if (events.length === 0) return 0;
-  const fast = sqliteInserter(store);
-  if (fast) return fast(events.map(toEventRow));
+  if (store.sqlite) return sqliteBatchWriter(store.sqlite)(events.map(toEventValues), []).stored;
   let inserted = 0;
   await store.db.transaction().execute(async (tx) => {
     for (let i = 0; i < events.length; i += CHUNK) {
@@ -88,8 +138,8 @@ export function quarantineId(source: string, raw: string): string {
 /** Quarantines malformed lines; the same line (by content) is kept once. Returns new ones. */
 export async function quarantineLines(store: Store, lines: QuarantinedLine[]): Promise<number> {
   if (lines.length === 0) return 0;
-  const at = new Date().toISOString();
-  const rows = lines.map((l) => ({ id: quarantineId(l.source, l.raw), ...l, raw: l.raw.slice(0, 65536), at }));
+  const rows = toQuarantineRows(lines);
+  if (store.sqlite) return sqliteBatchWriter(store.sqlite)([], rows).quarantined;
   const r = await store.db
     .insertInto('quarantine')
     .values(rows)
@@ -123,7 +173,10 @@ export interface EventSelector {
 }
 
 /** Events matching any indicator within the window, each lookup on its own index. */
-export async function findEventsByIndicators(store: Store, sel: EventSelector): Promise<StoredEvent[]> {
+export async function findEventsByIndicators(
+  store: Store,
+  sel: EventSelector,
+): Promise<StoredEvent[]> {
   const seen = new Map<string, StoredEvent>();
   const lookups: Array<['actor_user' | 'src_ip' | 'session', string[]]> = [
     ['actor_user', sel.actors ?? []],
@@ -134,7 +187,21 @@ export async function findEventsByIndicators(store: Store, sel: EventSelector): 
     if (values.length === 0) continue;
     let q = store.db
       .selectFrom('events')
-      .select(['id', 'time', 'time_ms', 'actor_user', 'src_ip', 'session', 'action', 'outcome', 'query', 'result_count', 'record_ids', 'fields', 'source'])
+      .select([
+        'id',
+        'time',
+        'time_ms',
+        'actor_user',
+        'src_ip',
+        'session',
+        'action',
+        'outcome',
+        'query',
+        'result_count',
+        'record_ids',
+        'fields',
+        'source',
+      ])
       .where(column, 'in', values);
     if (sel.fromMs !== undefined) q = q.where('time_ms', '>=', sel.fromMs);
     if (sel.toMs !== undefined) q = q.where('time_ms', '<=', sel.toMs);

@@ -9,7 +9,8 @@ import { WardenError } from '../errors.ts';
 import type { Store } from '../store/open-store.ts';
 import type { AccessEvent } from './access-event.ts';
 import { adapterFor, sniffFormat } from './adapters/registry.ts';
-import { insertEvents, type QuarantinedLine, quarantineLines } from './event-store.ts';
+import type { QuarantinedLine } from './event-store.ts';
+import { openEventWriter } from './event-writer.ts';
 import type { FieldMapping, LogAdapter } from './log-adapter.ts';
 
 export interface EventSink {
@@ -39,32 +40,62 @@ export interface IngestResult {
 }
 
 export async function ingestFile(store: Store, opts: IngestOptions): Promise<IngestResult> {
-  const total = opts.file === '-' ? 0 : (await stat(opts.file).catch(() => {
-    throw new WardenError('bad_input', 'cannot read input file', opts.file);
-  })).size;
-  const input = opts.file === '-' ? process.stdin : createReadStream(opts.file, { highWaterMark: 1 << 20 });
+  const total =
+    opts.file === '-'
+      ? 0
+      : (
+          await stat(opts.file).catch(() => {
+            throw new WardenError('bad_input', 'cannot read input file', opts.file);
+          })
+        ).size;
+  const input =
+    opts.file === '-' ? process.stdin : createReadStream(opts.file, { highWaterMark: 1 << 20 });
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  const result: IngestResult = { format: opts.format ?? 'auto', lines: 0, events: 0, stored: 0, duplicates: 0, malformed: 0, quarantined: 0 };
-  const batchSize = opts.batchSize ?? 2000;
+  const result: IngestResult = {
+    format: opts.format ?? 'auto',
+    lines: 0,
+    events: 0,
+    stored: 0,
+    duplicates: 0,
+    malformed: 0,
+    quarantined: 0,
+  };
+  const batchSize = opts.batchSize ?? 5000;
   const where = opts.file === '-' ? 'stdin' : opts.file;
 
-  let adapter: LogAdapter | undefined = opts.format && opts.format !== 'auto' ? adapterFor(opts.format) : undefined;
+  let adapter: LogAdapter | undefined =
+    opts.format && opts.format !== 'auto' ? adapterFor(opts.format) : undefined;
   let parser = adapter?.open({ source: opts.source, mapping: opts.mapping });
   const pending: string[] = []; // lines read before the format is known
   let events: Array<{ event: AccessEvent; line: number }> = [];
   let bad: QuarantinedLine[] = [];
 
+  // Batch k is stored (on the writer thread, for SQLite files) while batch k+1 is parsed; the
+  // sinks see batch k only once it is stored, and batches reach them in order.
+  const writer = openEventWriter(store);
+  let previous: Promise<void> = Promise.resolve();
   const flush = async () => {
     const batch = events;
     const quarantined = bad;
     events = [];
     bad = [];
-    const stored = await insertEvents(store, batch.map((b) => b.event));
-    result.stored += stored;
-    result.duplicates += batch.length - stored;
-    result.quarantined += await quarantineLines(store, quarantined);
-    for (const sink of opts.sinks ?? []) await sink.onEvents(batch);
-    opts.onProgress?.((input as { bytesRead?: number }).bytesRead ?? 0, total);
+    const written = writer.write(
+      batch.map((b) => b.event),
+      quarantined,
+    );
+    written.catch(() => undefined); // awaited below, after the batch before it
+    const before = previous;
+    previous = (async () => {
+      await before;
+      const w = await written;
+      result.stored += w.stored;
+      result.duplicates += batch.length - w.stored;
+      result.quarantined += w.quarantined;
+      for (const sink of opts.sinks ?? []) await sink.onEvents(batch);
+      opts.onProgress?.((input as { bytesRead?: number }).bytesRead ?? 0, total);
+    })();
+    previous.catch(() => undefined); // surfaced by the next await of `previous`
+    await before;
   };
 
   const handle = (text: string, lineNo: number) => {
@@ -80,26 +111,32 @@ export async function ingestFile(store: Store, opts: IngestOptions): Promise<Ing
     }
   };
 
-  for await (const text of lines) {
-    result.lines++;
-    if (!parser) {
-      pending.push(text);
-      if (pending.length < 5) continue;
+  try {
+    for await (const text of lines) {
+      result.lines++;
+      if (!parser) {
+        pending.push(text);
+        if (pending.length < 5) continue;
+        adapter = detect(pending, where);
+        parser = adapter.open({ source: opts.source, mapping: opts.mapping });
+        for (const [i, l] of pending.entries()) handle(l, i + 1);
+        pending.length = 0;
+        continue;
+      }
+      handle(text, result.lines);
+      if (events.length + bad.length >= batchSize) await flush();
+    }
+    if (!parser && pending.length > 0) {
       adapter = detect(pending, where);
       parser = adapter.open({ source: opts.source, mapping: opts.mapping });
       for (const [i, l] of pending.entries()) handle(l, i + 1);
-      pending.length = 0;
-      continue;
     }
-    handle(text, result.lines);
-    if (events.length + bad.length >= batchSize) await flush();
+    await flush();
+    await previous;
+  } finally {
+    await previous.catch(() => undefined);
+    await writer.close();
   }
-  if (!parser && pending.length > 0) {
-    adapter = detect(pending, where);
-    parser = adapter.open({ source: opts.source, mapping: opts.mapping });
-    for (const [i, l] of pending.entries()) handle(l, i + 1);
-  }
-  await flush();
   for (const sink of opts.sinks ?? []) await sink.finish();
   result.format = adapter?.format ?? result.format;
   return result;
@@ -107,6 +144,11 @@ export async function ingestFile(store: Store, opts: IngestOptions): Promise<Ing
 
 function detect(firstLines: string[], where: string): LogAdapter {
   const found = sniffFormat(firstLines);
-  if (!found) throw new WardenError('bad_input', 'cannot tell the log format from its first lines: pass --format', where);
+  if (!found)
+    throw new WardenError(
+      'bad_input',
+      'cannot tell the log format from its first lines: pass --format',
+      where,
+    );
   return found;
 }

@@ -8,7 +8,16 @@ import { SqliteDialect } from 'kysely';
 
 export type SqliteHandle = Sqlite.Database;
 
-export function createSqliteDialect(path: string): { dialect: SqliteDialect; raw: Sqlite.Database } {
+export function createSqliteDialect(path: string): {
+  dialect: SqliteDialect;
+  raw: Sqlite.Database;
+} {
+  const raw = openSqliteFile(path);
+  return { dialect: new SqliteDialect({ database: raw }), raw };
+}
+
+/** One connection with Warden's settings; also used by the ingest writer thread. */
+export function openSqliteFile(path: string): Sqlite.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const raw = new Sqlite(path);
   raw.pragma('journal_mode = WAL');
@@ -18,5 +27,5 @@ export function createSqliteDialect(path: string): { dialect: SqliteDialect; raw
   raw.pragma('cache_size = -65536');
   // Fewer, larger checkpoints: bulk ingest writes hundreds of MB.
   raw.pragma('wal_autocheckpoint = 10000');
-  return { dialect: new SqliteDialect({ database: raw }), raw };
+  return raw;
 }
