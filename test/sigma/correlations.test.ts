@@ -234,6 +234,36 @@ describe('value_count', () => {
   });
 });
 
+describe('value_count over a list-valued field', () => {
+  const yaml = correlation(
+    `type: value_count\nrules: [export]\ngroup-by: [actor.user]\ntimespan: 10m\ncondition: {field: record_ids, gte: 5}`,
+  );
+  it('counts the distinct elements across the lists, not the distinct lists', () => {
+    const ds = runAll(yaml, [
+      at(0, { action: 'export', record_ids: ['C1', 'C2', 'C3'], actor: { user: 'bob' } }),
+      at(1, { action: 'export', record_ids: ['C3', 'C4', 'C5'], actor: { user: 'bob' } }),
+    ]);
+    assert.equal(corr(ds).length, 1);
+  });
+  it('near miss: two different lists over four ids stay under five', () => {
+    const ds = runAll(yaml, [
+      at(0, { action: 'export', record_ids: ['C1', 'C2', 'C3'], actor: { user: 'bob' } }),
+      at(1, { action: 'export', record_ids: ['C2', 'C3', 'C4'], actor: { user: 'bob' } }),
+      at(2, { action: 'export', record_ids: ['C1', 'C4'], actor: { user: 'bob' } }),
+    ]);
+    assert.equal(corr(ds).length, 0);
+  });
+  it('an element leaving the window is forgotten only when no other entry still holds it', () => {
+    const ds = runAll(yaml, [
+      at(0, { action: 'export', record_ids: ['C1', 'C2'], actor: { user: 'bob' } }),
+      at(300, { action: 'export', record_ids: ['C1', 'C3'], actor: { user: 'bob' } }),
+      // t=0 has left the 10m window: C1 is still held by t=300, C2 is gone -> C1 C3 C4 C5 = 4
+      at(700, { action: 'export', record_ids: ['C4', 'C5'], actor: { user: 'bob' } }),
+    ]);
+    assert.equal(corr(ds).length, 0);
+  });
+});
+
 describe('temporal and temporal_ordered', () => {
   const temporal = correlation(
     `type: temporal\nrules: [failed_login, export]\ngroup-by: [actor.user]\ntimespan: 5m`,

@@ -6,7 +6,7 @@ export interface WindowEntry {
   t: number;
   /** Index of the referenced rule (in the correlation's `rules` list) that produced it. */
   ref: number;
-  /** The `field` value (value_* types), else undefined. */
+  /** The `field` value (value_* types), else undefined; a list counts element by element. */
   value: unknown;
   lines: number[];
   ids: string[];
@@ -58,11 +58,19 @@ export class GroupWindow {
   private account(e: WindowEntry, sign: 1 | -1): void {
     this.refCounts[e.ref] = (this.refCounts[e.ref] ?? 0) + sign;
     if (e.value === undefined || e.value === null) return;
-    const key = typeof e.value === 'string' ? e.value : JSON.stringify(e.value);
+    // A list-valued field (record ids, categories) contributes each of its elements, so
+    // value_count over `record_ids` counts distinct records, not distinct lists.
+    if (Array.isArray(e.value)) for (const v of e.value) this.accountValue(v, sign);
+    else this.accountValue(e.value, sign);
+  }
+
+  private accountValue(value: unknown, sign: 1 | -1): void {
+    if (value === undefined || value === null) return;
+    const key = typeof value === 'string' ? value : JSON.stringify(value);
     const c = (this.distinct.get(key) ?? 0) + sign;
     if (c <= 0) this.distinct.delete(key);
     else this.distinct.set(key, c);
-    const n = toNumber(e.value);
+    const n = toNumber(value);
     if (n !== null) {
       this.sum += sign * n;
       this.numeric += sign;
@@ -100,7 +108,8 @@ export function toNumber(v: unknown): number | null {
 /** Nearest-rank percentile of the numeric values among `entries`. */
 export function percentileOf(entries: WindowEntry[], p: number): number | null {
   const xs = entries
-    .map((e) => toNumber(e.value))
+    .flatMap((e) => (Array.isArray(e.value) ? e.value : [e.value]))
+    .map(toNumber)
     .filter((x): x is number => x !== null)
     .sort((a, b) => a - b);
   if (xs.length === 0) return null;
