@@ -16,6 +16,8 @@ import { problemOf, sendProblem } from './problem.ts';
 import { registerRoutes } from './register-routes.ts';
 import { type AnyRoute, defineRoute, type ServerDeps } from './route-def.ts';
 import * as routeFiles from './routes/index.ts';
+import { storeVersionOf } from './views/store-version.ts';
+import { ViewCache } from './views/view-cache.ts';
 import { dashboardBuilt, WEB_DIST } from './web-assets.ts';
 
 export function allRoutes(): AnyRoute[] {
@@ -60,7 +62,7 @@ export async function buildApp(deps: ServerDeps, opts: AppOptions = {}): Promise
   const routes = allRoutes().map((r) =>
     r.url === '/api/login' && deps.loginRateLimit ? { ...r, rateLimit: { max: deps.loginRateLimit, timeWindowMs: 60_000 } } : r,
   );
-  registerRoutes(app, routes, deps);
+  registerRoutes(app, routes, { ...deps, views: new ViewCache(storeVersionOf(deps.store)) });
 
   app.setErrorHandler((err, req, reply) => {
     const p = problemOf(err, req.url.split('?')[0]);

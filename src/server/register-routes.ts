@@ -1,6 +1,7 @@
 // Mounts route definitions on Fastify as one chain per route: authenticate → authorise by
-// the route's declared roles → CSRF → validate with its zod schemas → handler → audit.
-// Nothing else authorises; a route without `access` cannot be declared.
+// the route's declared roles → CSRF → validate with its zod schemas → handler → audit, and
+// after any state-changing request the view cache is cleared. Nothing else authorises; a
+// route without `access` cannot be declared.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -9,7 +10,7 @@ import { csrfOk, resolvePrincipal } from './auth/authenticate.ts';
 import { allows } from './auth/roles.ts';
 import type { Principal } from './auth/session-store.ts';
 import { sendProblem, problemOf } from './problem.ts';
-import { type AnyRoute, isStateChanging, type RouteRequest, type ServerDeps } from './route-def.ts';
+import { type AnyRoute, type AppDeps, isStateChanging, type RouteRequest, type ServerDeps } from './route-def.ts';
 
 function parsePart(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
   if (!schema) return value ?? {};
@@ -34,7 +35,7 @@ async function guard(route: AnyRoute, deps: ServerDeps, req: FastifyRequest): Pr
   return principal;
 }
 
-export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[], deps: ServerDeps): void {
+export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[], deps: AppDeps): void {
   for (const route of routes) {
     const config = route.rateLimit ? { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.timeWindowMs } } : {};
     app.route({
@@ -43,6 +44,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
       config,
       handler: async (req: FastifyRequest, reply: FastifyReply) => {
         const instance = req.url.split('?')[0];
+        let handled = false;
         try {
           const principal = await guard(route, deps, req);
           const request: RouteRequest<unknown, unknown, unknown> = {
@@ -57,6 +59,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
               await appendAudit(deps.store, { actor: actorOf(principal), action, target, details: details ?? {} });
             },
           };
+          handled = true;
           const result = await route.handler(request as never, reply);
           if (route.audit && reply.statusCode < 400) {
             const id = (request.params as { id?: unknown }).id;
@@ -68,6 +71,10 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
           const p = problemOf(err, instance);
           if (p.status >= 500) req.log.error({ err }, 'route failed');
           return sendProblem(reply, p);
+        } finally {
+          // Whatever a write route's handler did, even half of it before failing, no view
+          // outlives it. Refused requests wrote nothing, so they cannot flush the cache.
+          if (handled && isStateChanging(route.method)) deps.views.clear();
         }
       },
     });

@@ -7,6 +7,7 @@ import type { Keyring } from '../crypto/keyring.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Principal } from './auth/session-store.ts';
 import type { Access } from './auth/roles.ts';
+import type { ViewCache } from './views/view-cache.ts';
 
 export interface ServerDeps {
   store: Store;
@@ -17,12 +18,17 @@ export interface ServerDeps {
   loginRateLimit?: number;
 }
 
+/** What handlers get: the caller's deps plus what the app builds once (the view cache). */
+export interface AppDeps extends ServerDeps {
+  views: ViewCache;
+}
+
 export interface RouteRequest<P, Q, B> {
   params: P;
   query: Q;
   body: B;
   principal: Principal | undefined;
-  deps: ServerDeps;
+  deps: AppDeps;
   ip: string;
   cookies: Record<string, string | undefined>;
   /** Appends to the audit trail as the calling user. */

@@ -1,5 +1,6 @@
 // Builds the app on a store with one user per role (and a vendor user of each vendor), and
-// logs them in through the API, returning cookies, CSRF tokens and API tokens for each.
+// logs them in through the API, returning cookies, CSRF tokens and API tokens for each;
+// `startWorldApp` does all of it on a fresh store holding the test world (world.ts).
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { ROLES, type Role } from '../../src/server/auth/roles.ts';
@@ -7,6 +8,8 @@ import { createApiToken } from '../../src/server/auth/session-store.ts';
 import { createUser } from '../../src/server/auth/user-store.ts';
 import type { Keyring } from '../../src/crypto/keyring.ts';
 import type { Store } from '../../src/store/open-store.ts';
+import { type DialectName, freshStore, type TestStore } from '../support/dialects.ts';
+import { buildWorld, type World } from './world.ts';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -44,4 +47,25 @@ export async function usersForRoles(app: FastifyInstance, store: Store): Promise
     out.set(role, { username, role, token, cookie: s.cookie, csrf: s.csrf });
   }
   return out;
+}
+
+export interface WorldApp {
+  t: TestStore;
+  world: World;
+  app: FastifyInstance;
+  users: Map<Role, Caller>;
+  close(): Promise<void>;
+}
+
+/** A fresh store holding the test world, the app on it, and one logged-in caller per role. */
+export async function startWorldApp(dialect: DialectName): Promise<WorldApp> {
+  const t = await freshStore(dialect);
+  const world = await buildWorld(t.store);
+  const app = await startApp(t.store, world.keyring);
+  const users = await usersForRoles(app, t.store);
+  const close = async () => {
+    await app.close();
+    await t.drop();
+  };
+  return { t, world, app, users, close };
 }

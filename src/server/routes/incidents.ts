@@ -1,5 +1,6 @@
 // Incident reads for the workspace: the list, one incident with scope, obligations and notice
-// counts, the attacker's activity timeline, and the decision history.
+// counts, the attacker's activity timeline, and the decision history. The two computed views
+// come from the view cache (views/view-cache.ts), recomputed after any write to the store.
 import { z } from 'zod';
 import { listDecisions } from '../../incidents/incident-store.ts';
 import { ObligationSchema } from '../../obligations/obligation-schema.ts';
@@ -30,7 +31,7 @@ export const routes = [
       obligations: z.array(ObligationSchema),
       notices: z.object({ queued: z.number(), sent: z.number(), failed: z.number(), bounced: z.number() }),
     }),
-    handler: async (req) => incidentDetail(req.deps.store, req.params.id),
+    handler: async (req) => req.deps.views.get(`incident:${req.params.id}`, () => incidentDetail(req.deps.store, req.params.id)),
   }),
   defineRoute({
     method: 'GET',
@@ -38,7 +39,7 @@ export const routes = [
     summary: "records touched by the attacker's events per 10 minutes, by actor",
     access: READERS,
     params: IdParams,
-    handler: async (req) => incidentTimeline(req.deps.store, req.params.id),
+    handler: async (req) => req.deps.views.get(`timeline:${req.params.id}`, () => incidentTimeline(req.deps.store, req.params.id)),
   }),
   defineRoute({
     method: 'GET',
