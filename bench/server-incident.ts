@@ -1,7 +1,8 @@
 // The incident workspace API under load: autocannon at a fixed 200 requests/s against
 // `warden serve` on 127.0.0.1, on a demo store (built with `warden demo --no-serve` when
 // missing). Baseline: GET /api/health at the same rate (the server's floor); figures: the
-// incident (scope, obligations, notices) and its timeline. Target: p99 under 50 ms.
+// three calls the incident workspace page makes: the incident (scope, obligations, notices),
+// its timeline and its decision history. Target: p99 under 50 ms.
 // Run: node --import tsx bench/server-incident.ts [--db URL] [--customers N --affected N --events N]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -65,14 +66,18 @@ try {
   const base = await measure('/api/health');
   const detail = await measure(`/api/incidents/${incident.id}`);
   const timeline = await measure(`/api/incidents/${incident.id}/timeline`);
+  const decisions = await measure(`/api/incidents/${incident.id}/decisions`);
   const line = (m: typeof base) => `${m.path.padEnd(44)} p50 ${m.p50} ms  p99 ${m.p99} ms  max ${m.max} ms  ${m.rps.toFixed(0)} req/s  non-2xx ${m.non2xx}  errors ${m.errors}  server CPU ${m.cpuPerReq.toFixed(2)} ms/req`;
   console.log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`store: ${db}; incident ${incident.id}, ${incident.scope?.affected.total ?? 0} affected; ${RATE} req/s for ${SECONDS} s each`);
   console.log(`baseline  ${line(base)}`);
   console.log(`figure    ${line(detail)}`);
   console.log(`figure    ${line(timeline)}`);
+  console.log(`figure    ${line(decisions)}`);
   console.log(`server CPU at ${RATE} req/s: incident ${((detail.cpuPerReq * RATE) / 10).toFixed(0)}% of one core, timeline ${((timeline.cpuPerReq * RATE) / 10).toFixed(0)}%; ratio CPU incident/health ${(detail.cpuPerReq / base.cpuPerReq).toFixed(2)}x`);
-  console.log(`ratio p99 incident/health ${(detail.p99 / Math.max(1, base.p99)).toFixed(2)}x, timeline/health ${(timeline.p99 / Math.max(1, base.p99)).toFixed(2)}x; target p99 < 50 ms: incident ${detail.p99 < 50 ? 'met' : 'NOT met'}, timeline ${timeline.p99 < 50 ? 'met' : 'NOT met'}`);
+  const met = (m: typeof base) => (m.p99 < 50 ? 'met' : 'NOT met');
+  console.log(`ratio p99 incident/health ${(detail.p99 / Math.max(1, base.p99)).toFixed(2)}x, timeline/health ${(timeline.p99 / Math.max(1, base.p99)).toFixed(2)}x, decisions/health ${(decisions.p99 / Math.max(1, base.p99)).toFixed(2)}x`);
+  console.log(`target p99 < 50 ms: incident ${met(detail)}, timeline ${met(timeline)}, decisions ${met(decisions)}`);
 } finally {
   server.kill('SIGTERM');
 }
