@@ -8,8 +8,8 @@ import {
   prepareText,
   textPreparation,
 } from './compile-value.ts';
-import { allScalars } from './event-scratch.ts';
-import { compileFieldReader, type FieldReader } from './field-lookup.ts';
+import { allScalars, type FieldScalars, fieldSlot, scalarsAt } from './event-scratch.ts';
+import { compileFieldReader, scalarText } from './field-lookup.ts';
 import { compileNeedleSet } from './needle-set.ts';
 import type { DetectionItem, RuleValue } from './types.ts';
 
@@ -66,33 +66,39 @@ export function compileItem(item: DetectionItem, ctx: ItemContext): CompiledItem
     const batched: CompiledValue = { test: (_r, t) => t !== null && inSet(t), literals: null };
     real = [batched, ...real.filter((c) => c.needle === undefined)];
   }
-  const textOf = (s: unknown) =>
-    typeof s === 'string'
-      ? prepareText(s, prep)
-      : typeof s === 'number' || typeof s === 'boolean'
-        ? prepareText(String(s), prep)
-        : null;
-  // Any value matches: prepare the scalar's text once, then try each value.
-  const anyValue = (raw: unknown, ev: Record<string, unknown>): boolean => {
-    if (raw === undefined || raw === null) return hasNull;
-    if (Array.isArray(raw))
-      return raw.some((x) => !Array.isArray(x) && x !== null && anyValue(x, ev));
-    const text = textOf(raw);
-    for (const c of real) if (c.test(raw, text, ev)) return true;
-    return false;
-  };
-  const oneValue = (c: CompiledValue | 'null', raw: unknown, ev: Record<string, unknown>) => {
-    if (c === 'null') return raw === null || raw === undefined;
-    return anyScalar(raw, (s) => c.test(s, textOf(s), ev));
-  };
-  const fieldTest = (read: FieldReader): EventTest =>
-    all
-      ? (ev) => {
-          const raw = read(ev);
-          return compiled.every((c) => oneValue(c, raw, ev));
+  const plain = !prep.cased && !prep.windash;
+  // Scalars come from the per-event scratch (read and lower-cased once per event and field,
+  // shared with the index and every other rule reading the field).
+  const fieldTest = (field: string): EventTest => {
+    const slot = fieldSlot(field);
+    const textAt = (sc: FieldScalars, j: number): string =>
+      plain ? (sc.lowered[j] as string) : prepareText(scalarText(sc.raws[j]) as string, prep);
+    if (all)
+      return (ev) => {
+        const sc = scalarsAt(ev, slot);
+        for (const c of compiled) {
+          if (c === 'null') {
+            if (!sc.missing) return false;
+            continue;
+          }
+          let any = false;
+          for (let j = 0; j < sc.raws.length && !any; j++) any = c.test(sc.raws[j], textAt(sc, j), ev);
+          if (!any) return false;
         }
-      : (ev) => anyValue(read(ev), ev);
-  const tests = readers.map(({ read }) => fieldTest(read));
+        return true;
+      };
+    return (ev) => {
+      const sc = scalarsAt(ev, slot);
+      if (sc.missing) return hasNull;
+      const raws = sc.raws;
+      for (let j = 0; j < raws.length; j++) {
+        const text = textAt(sc, j);
+        for (const c of real) if (c.test(raws[j], text, ev)) return true;
+      }
+      return false;
+    };
+  };
+  const tests = readers.map(({ f }) => fieldTest(f));
   const test: EventTest =
     tests.length === 1 ? (tests[0] as EventTest) : (ev) => tests.some((t) => t(ev));
   return {
@@ -105,6 +111,15 @@ export function compileItem(item: DetectionItem, ctx: ItemContext): CompiledItem
   };
 }
 
+/**
+ * Without a null value, an absent (or non-scalar) field fails every value test: string, regex,
+ * numeric, cidr and fieldref alike. So "one of the item's fields holds a value" is necessary,
+ * which lets the index skip rules on events that lack the field even when no literal is usable.
+ */
+function presenceRequirement(fields: string[]): FieldLiteral[] {
+  return fields.map((field) => ({ kind: 'has', text: '', field }));
+}
+
 function itemRequirements(
   compiled: Array<CompiledValue | 'null'>,
   all: boolean,
@@ -115,16 +130,12 @@ function itemRequirements(
       ? null
       : fields.flatMap((field) => (c.literals ?? []).map((l) => ({ ...l, field }))),
   );
-  if (all) return per.filter((p): p is FieldLiteral[] => p !== null);
-  if (per.some((p) => p === null) || per.length === 0) return [];
-  return [per.flat() as FieldLiteral[]];
+  const presence = compiled.includes('null') ? [] : [presenceRequirement(fields)];
+  if (all) return [...per.filter((p): p is FieldLiteral[] => p !== null), ...presence];
+  if (per.some((p) => p === null) || per.length === 0) return presence;
+  return [per.flat() as FieldLiteral[], ...presence];
 }
 
-/** Arrays match when any element does (one level, as in multi-valued fields). */
-function anyScalar(raw: unknown, f: (s: unknown) => boolean): boolean {
-  if (Array.isArray(raw)) return raw.some((x) => !Array.isArray(x) && f(x));
-  return raw !== undefined && f(raw);
-}
 
 function expandValues(values: RuleValue[], mods: string[], ctx: ItemContext): RuleValue[] | string {
   if (!mods.includes('expand')) return values;

@@ -135,15 +135,26 @@ function orAll(tests: EventTest[]): EventTest {
   };
 }
 
-/** How selective a disjunction is for the index: longer literals, fewer alternatives win. */
+/**
+ * How selective a disjunction is for the index: exact values beat substrings, longer beats
+ * shorter, a field's mere presence comes last, and fewer alternatives win a tie. An empty
+ * substring (a bare `*`) tells the index nothing.
+ */
 function score(c: FieldLiteral[]): number {
   if (c.length === 0) return -1;
   let min = Number.POSITIVE_INFINITY;
   for (const l of c) {
-    const s = l.kind === 'eq' ? 6 + l.text.length : l.text.length >= 4 ? l.text.length : -1;
+    const s = literalScore(l);
     if (s < min) min = s;
   }
   return min < 0 ? -1 : min * 1000 - c.length;
+}
+
+function literalScore(l: FieldLiteral): number {
+  if (l.kind === 'eq') return 6 + l.text.length;
+  if (l.kind === 'has') return 0.5;
+  if (l.text.length === 0) return -1;
+  return l.text.length >= 4 ? l.text.length : 1 + l.text.length / 2;
 }
 
 function best(cands: Candidates): FieldLiteral[] | null {
@@ -165,6 +176,9 @@ function top(cands: Candidates): Candidates {
 
 /** A disjunction of branches is necessary only if every branch has one: join the best of each. */
 function orCandidates(branches: Candidates[]): Candidates {
+  // One branch: every one of its necessary disjunctions stays necessary (the index files the
+  // rule under the best and checks the others), not only the best.
+  if (branches.length === 1) return top(branches[0] as Candidates);
   const joined: FieldLiteral[] = [];
   for (const b of branches) {
     const c = best(b);

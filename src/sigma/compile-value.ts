@@ -33,9 +33,12 @@ export type ScalarTest = (
   event: Record<string, unknown>,
 ) => boolean;
 
-/** What the index may assume: a match implies the lower-cased field text equals / contains this. */
+/**
+ * What the index may assume: a match implies the lower-cased field text equals (`eq`) or
+ * contains (`sub`) this text, or (`has`, text empty) merely that the field holds a value.
+ */
 export interface IndexLiteral {
-  kind: 'eq' | 'sub';
+  kind: 'eq' | 'sub' | 'has';
   text: string;
 }
 

@@ -1,54 +1,95 @@
-// Per-event scratch memory shared by the rule index and the matchers: the lower-cased text of a
-// field, and every scalar of the event (for keyword searches), computed once per event instead
-// of once per rule. The engine starts a new generation for each event it is pushed.
+// Per-event scratch memory shared by the rule index and the matchers: each field's scalars with
+// their lower-cased text, and every scalar of the event (for keyword searches), computed once per
+// event instead of once per rule. The engine starts a new generation for each event it pushes.
+//
+// Fields are numbered once (a slot per field name, kept for the process) and the per-event state
+// lives in arrays indexed by slot and stamped with the generation. An earlier version kept
+// per-event Maps cleared on every event; rewriting long-lived Maps with young strings cost more
+// (write barriers, rehashing) than the lower-casing they saved.
 import { compileFieldReader, type FieldReader, scalarText } from './field-lookup.ts';
 
+/** A field's scalars in one event, with the lower-cased text of each at the same index. */
+export interface FieldScalars {
+  /** The scalars as found (strings, numbers, booleans); array elements one by one. */
+  raws: unknown[];
+  /** Their lower-cased text, aligned with `raws`. */
+  lowered: string[];
+  /** The field is absent or null (as opposed to present without scalars, e.g. `[]`). */
+  missing: boolean;
+}
+
+const MISSING: FieldScalars = Object.freeze({ raws: [], lowered: [], missing: true }) as FieldScalars;
+
 let generation = 0;
-const NONE: string[] = [];
-let fieldGeneration = -1;
-const fieldTexts = new Map<string, string[]>();
-const readers = new Map<string, FieldReader>();
+const slotOf = new Map<string, number>();
+const readers: FieldReader[] = [];
+let stamps = new Int32Array(64);
+const values: FieldScalars[] = [];
 let allGeneration = -1;
 let allTexts: string[] = [];
 let allLowered: string[] = [];
 
+let current: object | undefined;
+
 /** Starts a new event: everything memoised for the previous one is forgotten. */
 export function beginEvent(): void {
   generation++;
+  current = undefined;
 }
 
-/** The lower-cased scalar texts of `field` (arrays give one per element); `*` is every scalar. */
-export function loweredTexts(ev: Record<string, unknown>, field: string): string[] {
-  if (field === '*') return allScalars(ev).lowered;
-  if (fieldGeneration !== generation) {
-    fieldTexts.clear();
-    fieldGeneration = generation;
+/** A different event object than last time also starts a new event (rules tested directly). */
+function enter(ev: object): void {
+  if (ev !== current) {
+    generation++;
+    current = ev;
   }
-  let texts = fieldTexts.get(field);
-  if (texts) return texts;
-  let read = readers.get(field);
-  if (!read) {
-    read = compileFieldReader(field);
-    readers.set(field, read);
-  }
-  const raw = read(ev);
-  if (raw === undefined || raw === null) return NONE;
-  texts = [];
-  if (Array.isArray(raw)) {
-    for (const x of raw) {
-      const s = scalarText(x);
-      if (s !== null) texts.push(s.toLowerCase());
+}
+
+/** The slot of a field name: compile-time callers keep it and skip the lookup per event. */
+export function fieldSlot(field: string): number {
+  let slot = slotOf.get(field);
+  if (slot === undefined) {
+    slot = readers.length;
+    slotOf.set(field, slot);
+    readers.push(compileFieldReader(field));
+    values.push(MISSING);
+    if (slot >= stamps.length) {
+      const grown = new Int32Array(stamps.length * 2);
+      grown.set(stamps);
+      stamps = grown;
     }
-  } else {
-    const s = scalarText(raw);
-    if (s !== null) texts.push(s.toLowerCase());
+    stamps[slot] = -1;
   }
-  fieldTexts.set(field, texts);
-  return texts;
+  return slot;
+}
+
+/** A field's scalars (by slot) in the current event, read and lower-cased once. */
+export function scalarsAt(ev: Record<string, unknown>, slot: number): FieldScalars {
+  if (ev !== current) enter(ev);
+  if (stamps[slot] === generation) return values[slot] as FieldScalars;
+  stamps[slot] = generation;
+  const raw = (readers[slot] as FieldReader)(ev);
+  let out: FieldScalars;
+  if (raw === undefined || raw === null) out = MISSING;
+  else {
+    out = { raws: [], lowered: [], missing: false };
+    if (Array.isArray(raw)) for (const x of raw) addScalar(out, x);
+    else addScalar(out, raw);
+  }
+  values[slot] = out;
+  return out;
+}
+
+function addScalar(out: FieldScalars, x: unknown): void {
+  const s = scalarText(x);
+  if (s === null) return;
+  out.raws.push(x);
+  out.lowered.push(s.toLowerCase());
 }
 
 /** Every scalar value in the event (nested objects and arrays included), as text. */
 export function allScalars(ev: Record<string, unknown>): { texts: string[]; lowered: string[] } {
+  if (ev !== current) enter(ev);
   if (allGeneration !== generation) {
     allTexts = [];
     collect(ev, allTexts, 0);

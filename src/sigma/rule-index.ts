@@ -1,11 +1,14 @@
 // Indexes compiled rules by what they require, so most rules are never tried on an event: each
 // rule sits under the field literals one of which any match must contain (exact values in a
-// hash map, substrings under one of their 4-grams), or in the small "always try" list.
+// hash map, substrings under one of their 4-grams, substrings shorter than 4 under their first
+// character), under the mere presence of a field it needs, or in the small "always try" list.
 import type { FieldLiteral } from './compile-item.ts';
-import { loweredTexts } from './event-scratch.ts';
+import { allScalars, fieldSlot, scalarsAt } from './event-scratch.ts';
 
 interface SubEntry {
   text: string;
+  /** Where in `text` the 4-gram it is filed under starts (0 for short substrings). */
+  at: number;
   /** Every rule filed under this literal (identical literals are checked once). */
   rules: number[];
 }
@@ -15,10 +18,26 @@ interface FieldIndex {
   eq: Map<string, number[]>;
   grams: Map<number, SubEntry[]>;
   subs: Map<string, SubEntry>;
-  /** One byte per hashed 4-gram slot: most positions are rejected without a Map lookup. */
-  bloom: Uint8Array;
+  /**
+   * One bit per hashed 4-gram slot: most positions are rejected without a Map lookup. Bits, not
+   * bytes, so the busiest fields' filters (2^20 slots) stay in the CPU cache.
+   */
+  bloom: Uint32Array;
   /** 32 - log2(bloom size): the shift that maps a hashed gram onto a slot. */
   shift: number;
+  /** Substrings of 1–3 characters, by their first UTF-16 code unit. */
+  shorts: Map<number, SubEntry[]>;
+  /** Which first code units `shorts` holds: most positions skip the Map (allocated on use). */
+  shortFirsts: Uint8Array | null;
+  /** The field's scratch slot (event-scratch.ts); -1 for `*`, every scalar of the event. */
+  slot: number;
+  /** Rules that only need the field to hold a value. */
+  present: number[];
+}
+
+/** A check literal with its field's scratch slot resolved once. */
+interface CheckLiteral extends FieldLiteral {
+  slot: number;
 }
 
 /** Bloom slots per filed literal (as a power of two): sparse enough to skip most positions. */
@@ -47,12 +66,14 @@ export class RuleIndex {
   private stamp = 0;
   readonly always: number[] = [];
   /** Further necessary disjunctions per rule, checked on a hit before the rule runs. */
-  private readonly checks: FieldLiteral[][][];
+  private readonly checks: CheckLiteral[][][];
 
   /** `requirements[i]`: rule i's necessary disjunctions, best first (none: always tried). */
   constructor(requirements: FieldLiteral[][][]) {
     this.seen = new Uint32Array(requirements.length);
-    this.checks = requirements.map((r) => r.slice(1));
+    this.checks = requirements.map((r) =>
+      r.slice(1).map((alts) => alts.map((l) => ({ ...l, slot: slotFor(l.field) }))),
+    );
     const byField = new Map<string, FieldIndex>();
     requirements.forEach((reqs, rule) => {
       const req = reqs[0];
@@ -68,8 +89,12 @@ export class RuleIndex {
             eq: new Map(),
             grams: new Map(),
             subs: new Map(),
-            bloom: new Uint8Array(0),
+            bloom: new Uint32Array(0),
             shift: 32,
+            shorts: new Map(),
+            shortFirsts: null,
+            slot: slotFor(lit.field),
+            present: [],
           };
           byField.set(lit.field, fi);
           if (lit.field === '*' || lit.field.includes('.')) this.special.push(fi);
@@ -79,7 +104,10 @@ export class RuleIndex {
           const list = fi.eq.get(lit.text);
           if (list) list.push(rule);
           else fi.eq.set(lit.text, [rule]);
-        } else this.addSub(fi, lit.text, rule);
+        } else if (lit.kind === 'has') {
+          if (!fi.present.includes(rule)) fi.present.push(rule);
+        } else if (lit.text.length < 4) this.addShort(fi, lit.text, rule);
+        else this.addSub(fi, lit.text, rule);
       }
     });
     this.buildBlooms();
@@ -92,10 +120,29 @@ export class RuleIndex {
         20,
         Math.max(10, Math.ceil(Math.log2(fi.subs.size + 1)) + SLOTS_PER_LITERAL_BITS),
       );
-      fi.bloom = new Uint8Array(1 << bits);
+      fi.bloom = new Uint32Array(Math.max(1, (1 << bits) >>> 5));
       fi.shift = 32 - bits;
-      for (const key of fi.grams.keys()) fi.bloom[bloomSlot(key, fi.shift)] = 1;
+      for (const key of fi.grams.keys()) {
+        const slot = bloomSlot(key, fi.shift);
+        fi.bloom[slot >>> 5] = ((fi.bloom[slot >>> 5] as number) | (1 << (slot & 31))) >>> 0;
+      }
     }
+  }
+
+  /** Files a 1–3 character substring under its first code unit (once per distinct literal). */
+  private addShort(fi: FieldIndex, text: string, rule: number): void {
+    const first = text.charCodeAt(0);
+    let list = fi.shorts.get(first);
+    if (!list) {
+      list = [];
+      fi.shorts.set(first, list);
+      fi.shortFirsts ??= new Uint8Array(65536);
+      fi.shortFirsts[first] = 1;
+    }
+    const known = list.find((e) => e.text === text);
+    if (known) {
+      if (!known.rules.includes(rule)) known.rules.push(rule);
+    } else list.push({ text, at: 0, rules: [rule] });
   }
 
   /** Files a substring literal under its least crowded 4-gram (once per distinct literal). */
@@ -105,14 +152,14 @@ export class RuleIndex {
       if (!known.rules.includes(rule)) known.rules.push(rule);
       return;
     }
-    const entry: SubEntry = { text, rules: [rule] };
+    const entry: SubEntry = { text, at: 0, rules: [rule] };
     fi.subs.set(text, entry);
     let bestKey = gramKey(text, 0);
     let bestLen = Number.POSITIVE_INFINITY;
     for (let i = 0; i + 4 <= text.length; i++) {
       const k = gramKey(text, i);
       const len = fi.grams.get(k)?.length ?? 0;
-      if (len < bestLen) [bestKey, bestLen] = [k, len];
+      if (len < bestLen) [bestKey, bestLen, entry.at] = [k, len, i];
     }
     const list = fi.grams.get(bestKey);
     if (list) list.push(entry);
@@ -133,12 +180,19 @@ export class RuleIndex {
     };
     for (const key in event) {
       const fi = this.byKey.get(key);
-      if (fi) for (const text of loweredTexts(event, key)) this.scanValue(fi, text, hit);
+      if (fi) this.scanField(fi, textsAt(event, fi.slot), hit);
     }
     for (const fi of this.special) {
       // a dotted field may also be an exact key, already scanned above under byKey
-      for (const text of loweredTexts(event, fi.field)) this.scanValue(fi, text, hit);
+      this.scanField(fi, textsAt(event, fi.slot), hit);
     }
+  }
+
+  /** Hits the rules of one field: its presence, then each of its lower-cased texts. */
+  private scanField(fi: FieldIndex, texts: string[], hit: (r: number) => void): void {
+    if (texts.length === 0) return;
+    for (const r of fi.present) hit(r);
+    for (const text of texts) this.scanValue(fi, text, hit);
   }
 
   private scanValue(fi: FieldIndex, text: string, hit: (r: number) => void): void {
@@ -146,19 +200,36 @@ export class RuleIndex {
       const rules = fi.eq.get(text);
       if (rules) for (const r of rules) hit(r);
     }
+    if (fi.shorts.size) this.scanShorts(fi, text, hit);
     if (fi.grams.size === 0) return;
     const bloom = fi.bloom;
     const shift = fi.shift;
     if (text.length < 4) return;
     let k = gramKey(text, 0);
     for (let i = 0; ; ) {
-      if (bloom[bloomSlot(k, shift)] !== 0) {
+      const slot = bloomSlot(k, shift);
+      if (((bloom[slot >>> 5] as number) & (1 << (slot & 31))) !== 0) {
         const entries = fi.grams.get(k);
         if (entries)
-          for (const e of entries) if (text.includes(e.text)) for (const r of e.rules) hit(r);
+          // The gram sits at `e.at` in the literal, so only one alignment needs comparing.
+          for (const e of entries) {
+            const start = i - e.at;
+            if (start >= 0 && text.startsWith(e.text, start)) for (const r of e.rules) hit(r);
+          }
       }
       if (++i + 4 > text.length) break;
       k = ((k << 8) | (text.charCodeAt(i + 3) & 0xff)) >>> 0;
+    }
+  }
+
+  private scanShorts(fi: FieldIndex, text: string, hit: (r: number) => void): void {
+    const firsts = fi.shortFirsts as Uint8Array;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (firsts[c] === 0) continue;
+      const entries = fi.shorts.get(c);
+      if (entries)
+        for (const e of entries) if (text.startsWith(e.text, i)) for (const r of e.rules) hit(r);
     }
   }
 
@@ -168,11 +239,25 @@ export class RuleIndex {
 }
 
 /** Whether the event satisfies one literal of a disjunction. */
-function satisfied(event: Record<string, unknown>, alternatives: FieldLiteral[]): boolean {
+function satisfied(event: Record<string, unknown>, alternatives: CheckLiteral[]): boolean {
   for (const lit of alternatives) {
-    for (const text of loweredTexts(event, lit.field)) {
+    const texts = textsAt(event, lit.slot);
+    if (lit.kind === 'has') {
+      if (texts.length > 0) return true;
+      continue;
+    }
+    for (const text of texts) {
       if (lit.kind === 'eq' ? text === lit.text : text.includes(lit.text)) return true;
     }
   }
   return false;
+}
+
+function slotFor(field: string): number {
+  return field === '*' ? -1 : fieldSlot(field);
+}
+
+/** The lower-cased texts of a field by slot (-1: every scalar of the event, for keywords). */
+function textsAt(event: Record<string, unknown>, slot: number): string[] {
+  return slot < 0 ? allScalars(event).lowered : scalarsAt(event, slot).lowered;
 }

@@ -1,0 +1,113 @@
+// The rule index must never hide a match (every rule that matches an event is tried on it) and
+// must actually prune: rules whose only literals are short (`/ls`), rules that only need a field
+// to be present, and rules whose later requirements fail are not tried.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEngine } from '../../src/sigma/index.ts';
+import { beginEvent } from '../../src/sigma/event-scratch.ts';
+import { RuleIndex } from '../../src/sigma/rule-index.ts';
+import { compileYaml } from './support/harness.ts';
+
+const RULES = [
+  ['short-suffix', 'sel: {Image|endswith: [/ls, /id]}\ncondition: sel'],
+  ['regex-only', "sel: {CommandLine|re: '(.){40,}'}\ncondition: sel"],
+  ['numeric-only', 'sel: {Port|gte: 1024}\ncondition: sel'],
+  [
+    'two-needs',
+    "sel:\n  Image|endswith: '\\cmd.exe'\n  CommandLine|contains: 'whoami'\ncondition: sel",
+  ],
+  ['emoji', "sel: {CommandLine|contains: ['😀', '🦆']}\ncondition: sel"],
+  ['null-allowed', 'sel: {User: null}\ncondition: sel'],
+  ['negated', 'sel: {Image|endswith: .exe}\ncondition: not sel'],
+  ['keyword-short', 'kw: [ab]\ncondition: kw'],
+  ['dotted', 'sel: {actor.user|startswith: ab}\ncondition: sel'],
+];
+
+function ruleSetYaml(): string {
+  return RULES.map(
+    ([id, det]) =>
+      `title: ${id}\nid: ${id}\nlevel: high\nlogsource: {product: test}\ndetection:\n${(
+        det as string
+      )
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n')}\n`,
+  ).join('---\n');
+}
+
+const EVENTS: Record<string, unknown>[] = [
+  { Image: '/usr/bin/ls', CommandLine: 'ls -la' },
+  { Image: '/usr/bin/lsof' },
+  { Image: 'C:\\Windows\\System32\\cmd.exe', CommandLine: 'cmd /c whoami /all' },
+  { Image: 'C:\\Windows\\System32\\cmd.exe', CommandLine: 'cmd /c dir' },
+  { CommandLine: 'x'.repeat(45) },
+  { CommandLine: 'echo 😀 done' },
+  { Port: 8080 },
+  { Port: '22' },
+  { Port: [80, 4444] },
+  { User: null, Image: 'a.exe' },
+  { Image: 'notepad' },
+  { Other: 'ABC' },
+  { actor: { user: 'abc@example.com' } },
+  { 'actor.user': 'ABX' },
+  { Image: ['/bin/id', 'C:\\x.exe'] },
+  {},
+];
+
+describe('rule index', () => {
+  const set = compileYaml(ruleSetYaml());
+
+  it('tries every rule that matches (compared with evaluating every rule)', () => {
+    for (const ev of EVENTS) {
+      const naive = set.rules.filter((r) => r.test(ev)).map((r) => r.key);
+      const tried: string[] = [];
+      beginEvent();
+      set.index.candidates(ev, (i) => tried.push((set.rules[i] as { key: string }).key));
+      for (const key of naive)
+        assert.ok(tried.includes(key), `${key} matches ${JSON.stringify(ev)} but was not tried`);
+    }
+  });
+
+  it('the engine reports the same matches as the naive evaluation', () => {
+    const engine = createEngine(set);
+    for (const [n, ev] of EVENTS.entries()) {
+      const got = engine
+        .push(ev, { line: n + 1, timeMs: n })
+        .map((d) => d.rule)
+        .sort();
+      const want = set.rules
+        .filter((r) => r.test(ev))
+        .map((r) => r.key)
+        .sort();
+      assert.deepEqual(got, want, JSON.stringify(ev));
+    }
+  });
+
+  it('prunes: short literals, field presence and second requirements keep rules untried', () => {
+    const triedOn = (ev: Record<string, unknown>) => {
+      const tried: string[] = [];
+      beginEvent();
+      set.index.candidates(ev, (i) => tried.push((set.rules[i] as { key: string }).key));
+      return tried;
+    };
+    // '/ls' and '/id' are absent, so short-suffix is skipped although Image is present
+    assert.ok(!triedOn({ Image: 'C:\\Windows\\notepad.exe' }).includes('short-suffix'));
+    // no CommandLine, no Port: the regex-only and numeric-only rules need those fields
+    const bare = triedOn({ Image: 'x' });
+    assert.ok(!bare.includes('regex-only'));
+    assert.ok(!bare.includes('numeric-only'));
+    // filed under one need and checked against the other: cmd.exe without whoami is skipped
+    assert.ok(!triedOn({ Image: 'C:\\cmd.exe', CommandLine: 'dir' }).includes('two-needs'));
+    assert.ok(triedOn({ Image: 'C:\\cmd.exe', CommandLine: 'whoami' }).includes('two-needs'));
+    // rules that can match without the field (null, not) are still tried
+    assert.ok(bare.includes('negated'));
+  });
+
+  it('an index with no requirements tries every rule', () => {
+    const all = new RuleIndex(set.rules.map(() => []));
+    const tried: number[] = [];
+    beginEvent();
+    all.candidates({}, (i) => tried.push(i));
+    assert.equal(tried.length, set.rules.length);
+  });
+});
