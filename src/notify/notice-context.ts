@@ -58,26 +58,66 @@ export function defang(domain: string): string {
   return domain.replace(/\./g, '[.]');
 }
 
-export function buildNoticeContext(input: {
-  locale: NoticeLocale;
+export interface NoticeBase {
   org: OrgProfile;
+  facts: NoticeFacts;
+  fakeDomains: string[];
+}
+
+export interface NoticeRecipient {
+  locale: NoticeLocale;
   customerName: string;
   postalAddress?: string;
   fields: string[];
-  facts: NoticeFacts;
-  fakeDomains: string[];
   reference: string;
-}): NoticeContext {
-  const { locale, org } = input;
-  const involved = [...new Set(input.fields)];
-  return {
-    locale,
-    org: { ...org, url: `https://${org.domain}/` },
-    customer: { name: input.customerName, postalAddress: input.postalAddress ?? '' },
-    incident: { period: period(input.facts, locale, org.timeZone), awareDate: formatDate(input.facts.awareAt, locale, org.timeZone), vendorName: input.facts.vendorName },
-    involved: involved.map((f) => categoryLabel(f, locale)),
-    notInvolved: REASSURE_CATEGORIES.filter((c) => !involved.includes(c)).map((c) => categoryLabel(c, locale)),
-    fakeDomains: input.fakeDomains.map(defang),
-    reference: input.reference.slice(0, 12).toUpperCase(),
+}
+
+type Shared = Pick<NoticeContext, 'org' | 'incident' | 'fakeDomains'>;
+type FieldLabels = Pick<NoticeContext, 'involved' | 'notInvolved'>;
+
+/**
+ * One send's context factory: the parts every notice of a locale shares (organisation, incident
+ * dates, fake domains) and the labels of each distinct field set are built once and shared
+ * (frozen, so a template cannot change another customer's notice).
+ */
+export function noticeContextBuilder(base: NoticeBase): (r: NoticeRecipient) => NoticeContext {
+  const shared = new Map<NoticeLocale, Shared>();
+  const labels = new Map<string, FieldLabels>();
+  const sharedFor = (locale: NoticeLocale): Shared => {
+    let s = shared.get(locale);
+    if (!s) {
+      const { org, facts } = base;
+      s = Object.freeze({
+        org: Object.freeze({ ...org, url: `https://${org.domain}/` }),
+        incident: Object.freeze({ period: period(facts, locale, org.timeZone), awareDate: formatDate(facts.awareAt, locale, org.timeZone), vendorName: facts.vendorName }),
+        fakeDomains: Object.freeze(base.fakeDomains.map(defang)) as string[],
+      });
+      shared.set(locale, s);
+    }
+    return s;
   };
+  const labelsFor = (locale: NoticeLocale, fields: string[]): FieldLabels => {
+    const key = `${locale}|${fields.join(',')}`;
+    let l = labels.get(key);
+    if (!l) {
+      const involved = [...new Set(fields)];
+      l = {
+        involved: Object.freeze(involved.map((f) => categoryLabel(f, locale))) as string[],
+        notInvolved: Object.freeze(REASSURE_CATEGORIES.filter((c) => !involved.includes(c)).map((c) => categoryLabel(c, locale))) as string[],
+      };
+      if (labels.size < 10_000) labels.set(key, l);
+    }
+    return l;
+  };
+  return (r) => ({
+    locale: r.locale,
+    ...sharedFor(r.locale),
+    customer: { name: r.customerName, postalAddress: r.postalAddress ?? '' },
+    ...labelsFor(r.locale, r.fields),
+    reference: r.reference.slice(0, 12).toUpperCase(),
+  });
+}
+
+export function buildNoticeContext(input: NoticeBase & NoticeRecipient): NoticeContext {
+  return noticeContextBuilder(input)(input);
 }

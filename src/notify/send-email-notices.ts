@@ -1,19 +1,23 @@
 // `notify send --channel email`: claims windows of queued ledger rows, renders each customer's
 // notice in their locale and sends it through a pooled transport. Resumable and idempotent: sent
 // rows are never claimed again; rows a killed run left `sending` are retried, so duplicates are
-// bounded by the claimed windows (at most WINDOWS_IN_FLIGHT windows).
+// bounded by the claimed windows (at most WINDOWS_IN_FLIGHT windows). Temporary SMTP failures
+// are retried with backoff and then marked failed, so those customers fall to the letter channel.
 import type { Transporter } from 'nodemailer';
-import { appendAudit } from '../audit/audit-log.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Store } from '../store/open-store.ts';
 import { buildEmailMessage, noticeMessageId } from './email-message.ts';
-import { countNotices, type NoticeTable } from './ledger-store.ts';
-import { claimWindow, type Outcome, recordOutcomes } from './ledger-transitions.ts';
-import { buildNoticeContext, type NoticeFacts, noticeLocale } from './notice-context.ts';
-import { type CustomerNoticeInput, loadCustomerInputs, loadFakeDomains, loadNoticeFacts } from './notice-inputs.ts';
+import type { NoticeTable } from './ledger-store.ts';
+import type { Outcome } from './ledger-outcomes.ts';
+import { noticeLocale } from './notice-context.ts';
+import type { CustomerNoticeInput } from './notice-inputs.ts';
 import type { OrgProfile } from './org-profile.ts';
-import { backoffMs, classifySmtpError } from './smtp-outcome.ts';
-import { TemplateRenderer } from './template-renderer.ts';
+import { type ChannelRun, sendChannelNotices } from './send-notices.ts';
+import { deliverWithRetries, type TryResult } from './send-retry.ts';
+import { classifySmtpError } from './smtp-outcome.ts';
+import type { TemplateRenderer } from './template-renderer.ts';
+
+export { WINDOWS_IN_FLIGHT } from './send-notices.ts';
 
 export interface SendEmailOptions {
   transport: Transporter;
@@ -33,70 +37,46 @@ export interface SendSummary {
   retried: number;
 }
 
-interface RunState {
-  facts: NoticeFacts;
-  fakeDomains: string[];
-  renderer: TemplateRenderer;
-  summary: SendSummary;
-}
-
-/** Claimed windows sending at once: with the window size, the bound on duplicates after a crash. */
-export const WINDOWS_IN_FLIGHT = 3;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function sendOne(row: NoticeTable, input: CustomerNoticeInput | undefined, run: RunState, opts: SendEmailOptions): Promise<Outcome> {
-  const base = { id: row.id, messageId: noticeMessageId(row.id, opts.org.domain) };
-  const email = input?.customer.email;
-  if (!input || !email) return { ...base, state: 'failed', attempts: row.attempts, lastError: input ? 'no email address on file' : 'customer not in the index', smtpResponse: null };
-  const locale = noticeLocale(input.customer.locale);
-  const ctx = buildNoticeContext({ locale, org: opts.org, customerName: input.customer.name, fields: input.fields, facts: run.facts, fakeDomains: run.fakeDomains, reference: row.id });
-  const message = buildEmailMessage({ key: row.id, domain: opts.org.domain, from: opts.from, to: email, locale, rendered: run.renderer.renderEmail(ctx) });
-  const maxAttempts = opts.maxAttempts ?? 4;
-  let attempts = row.attempts;
-  for (let tries = 1; ; tries++) {
-    attempts++;
-    try {
-      const info = (await opts.transport.sendMail(message)) as { response?: string };
-      run.summary.sent++;
-      return { ...base, state: 'sent', attempts, lastError: null, smtpResponse: info.response ?? null };
-    } catch (err) {
-      const f = classifySmtpError(err);
-      if (f.permanent || tries >= maxAttempts) {
-        run.summary.failed++;
-        const lastError = f.permanent ? `permanent: ${f.reason}` : `temporary failure after ${tries} tries: ${f.reason}`;
-        return { ...base, state: 'failed', attempts, lastError, smtpResponse: f.code ? `${f.code}` : null };
-      }
-      run.summary.retried++;
-      await sleep(backoffMs(opts.backoffBaseMs ?? 500, tries));
-    }
+async function trySmtp(transport: Transporter, message: Parameters<Transporter['sendMail']>[0]): Promise<TryResult> {
+  try {
+    const info = (await transport.sendMail(message)) as { response?: string };
+    return { ok: true, permanent: false, response: info.response ?? null, reason: '' };
+  } catch (err) {
+    const f = classifySmtpError(err);
+    return { ok: false, permanent: f.permanent, response: f.code ? `${f.code}` : null, reason: f.reason };
   }
 }
 
-async function sendWindow(store: Store, keyring: Keyring, incidentId: string, rows: NoticeTable[], run: RunState, opts: SendEmailOptions): Promise<void> {
-  const inputs = await loadCustomerInputs(store, keyring, incidentId, rows.map((r) => r.customer_id));
-  const outcomes = await Promise.all(rows.map((r) => sendOne(r, inputs.get(r.customer_id), run, opts)));
-  await recordOutcomes(store, outcomes);
+async function sendOne(row: NoticeTable, input: CustomerNoticeInput | undefined, run: ChannelRun<SendSummary>, opts: SendEmailOptions): Promise<Outcome> {
+  const base = { id: row.id, messageId: noticeMessageId(row.id, opts.org.domain) };
+  const email = input?.customer.email;
+  if (!input || !email) {
+    run.summary.failed++;
+    return { ...base, state: 'failed', attempts: row.attempts, lastError: input ? 'no email address on file' : 'customer not in the index', smtpResponse: null };
+  }
+  const locale = noticeLocale(input.customer.locale);
+  const ctx = run.context({ locale, customerName: input.customer.name, fields: input.fields, reference: row.id });
+  const message = buildEmailMessage({ key: row.id, domain: opts.org.domain, from: opts.from, to: email, locale, rendered: run.renderer.renderEmail(ctx) });
+  const policy = { maxAttempts: opts.maxAttempts ?? 4, backoffBaseMs: opts.backoffBaseMs ?? 500, onRetry: () => run.summary.retried++ };
+  const { result, attempts, tries } = await deliverWithRetries(() => trySmtp(opts.transport, message), row.attempts, policy);
+  if (result.ok) {
+    run.summary.sent++;
+    return { ...base, state: 'sent', attempts, lastError: null, smtpResponse: result.response };
+  }
+  run.summary.failed++;
+  const lastError = result.permanent ? `permanent: ${result.reason}` : `temporary failure after ${tries} tries: ${result.reason}`;
+  return { ...base, state: 'failed', attempts, lastError, smtpResponse: result.response };
 }
 
 export async function sendEmailNotices(store: Store, keyring: Keyring, incidentId: string, opts: SendEmailOptions): Promise<SendSummary> {
-  const run: RunState = {
-    facts: await loadNoticeFacts(store, incidentId),
-    fakeDomains: await loadFakeDomains(store),
-    renderer: opts.renderer ?? new TemplateRenderer(),
+  return sendChannelNotices<SendSummary>(store, keyring, incidentId, {
+    channel: 'email',
+    org: opts.org,
+    actor: opts.actor,
     summary: { sent: 0, failed: 0, retried: 0 },
-  };
-  const total = (await countNotices(store, incidentId, 'email')).queued;
-  await appendAudit(store, { actor: opts.actor, action: 'notify.send', target: incidentId, details: { channel: 'email', pending: total } });
-  const window = opts.window ?? 100;
-  const inFlight: Promise<void>[] = [];
-  let after = '';
-  for (;;) {
-    const rows = await claimWindow(store, incidentId, 'email', window, after);
-    if (rows.length === 0) break;
-    after = rows.at(-1)?.customer_id ?? after;
-    inFlight.push(sendWindow(store, keyring, incidentId, rows, run, opts).then(() => opts.onProgress?.(run.summary.sent + run.summary.failed, total)));
-    if (inFlight.length >= WINDOWS_IN_FLIGHT) await inFlight.shift();
-  }
-  await Promise.all(inFlight);
-  return run.summary;
+    window: opts.window,
+    renderer: opts.renderer,
+    onProgress: opts.onProgress,
+    sendOne: (row, input, run) => sendOne(row, input, run, opts),
+  });
 }

@@ -1,10 +1,11 @@
 // Renders the editable notice templates (templates/<locale>/<name>.eta, Eta engine): HTML with
-// auto-escaping, text without. A missing locale falls back to English. Templates are compiled
-// once and cached, so rendering thousands of notices costs only the data binding.
-import { existsSync } from 'node:fs';
+// auto-escaping, text without. A missing locale falls back to English. Each template is compiled
+// once per renderer and called directly, so a send of thousands of notices costs only the data
+// binding (Eta's by-name render resolves the file path on every call).
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Eta } from 'eta';
+import { Eta, type TemplateFunction } from 'eta';
 import { WardenError } from '../errors.ts';
 import type { NoticeLocale } from './category-labels.ts';
 import type { NoticeContext } from './notice-context.ts';
@@ -19,9 +20,16 @@ export interface RenderedEmail {
   text: string;
 }
 
+interface CompiledTemplate {
+  engine: Eta;
+  fn: TemplateFunction;
+  file: string;
+}
+
 export class TemplateRenderer {
   private readonly html: Eta;
   private readonly text: Eta;
+  private readonly compiled = new Map<string, CompiledTemplate>();
 
   constructor(readonly dir: string = DEFAULT_TEMPLATES_DIR) {
     if (!existsSync(dir)) throw new WardenError('bad_usage', `no templates folder at ${dir}`, 'templates');
@@ -29,31 +37,38 @@ export class TemplateRenderer {
     this.text = new Eta({ views: dir, autoEscape: false, autoTrim: false, cache: true, defaultExtension: '.eta' });
   }
 
-  private readonly paths = new Map<string, string>();
-
-  private path(locale: NoticeLocale, name: TemplateName): string {
-    const key = `${locale}/${name}`;
-    const known = this.paths.get(key);
-    if (known) return known;
-    const found = this.resolve(locale, name);
-    this.paths.set(key, found);
-    return found;
-  }
-
-  private resolve(locale: NoticeLocale, name: TemplateName): string {
+  /** The file a locale's template comes from (English when the locale has none). */
+  templateFile(locale: NoticeLocale, name: TemplateName): string {
     const own = join(this.dir, locale, `${name}.eta`);
-    if (existsSync(own)) return `./${locale}/${name}.eta`;
-    if (existsSync(join(this.dir, 'en', `${name}.eta`))) return `./en/${name}.eta`;
+    if (existsSync(own)) return own;
+    const fallback = join(this.dir, 'en', `${name}.eta`);
+    if (existsSync(fallback)) return fallback;
     throw new WardenError('bad_usage', `no template ${locale}/${name}.eta`, this.dir);
   }
 
-  render(name: TemplateName, ctx: NoticeContext): string {
+  private template(locale: NoticeLocale, name: TemplateName): CompiledTemplate {
+    const key = `${locale}/${name}`;
+    const known = this.compiled.get(key);
+    if (known) return known;
+    const file = this.templateFile(locale, name);
     const engine = name === 'email.html' ? this.html : this.text;
     try {
-      return engine.render(this.path(ctx.locale, name), ctx).replace(/\n{3,}/g, '\n\n');
+      const made = { engine, fn: engine.compile(readFileSync(file, 'utf8')), file };
+      this.compiled.set(key, made);
+      return made;
+    } catch (err) {
+      throw new WardenError('bad_input', `template ${key}.eta: ${(err as Error).message}`, file);
+    }
+  }
+
+  render(name: TemplateName, ctx: NoticeContext): string {
+    const t = this.template(ctx.locale, name);
+    try {
+      // `filepath` keeps `include()` inside a template resolving as Eta's by-name render would.
+      return t.engine.render(t.fn, ctx, { filepath: t.file }).replace(/\n{3,}/g, '\n\n');
     } catch (err) {
       if (err instanceof WardenError) throw err;
-      throw new WardenError('bad_input', `template ${ctx.locale}/${name}.eta: ${(err as Error).message}`, join(this.dir, ctx.locale, `${name}.eta`));
+      throw new WardenError('bad_input', `template ${ctx.locale}/${name}.eta: ${(err as Error).message}`, t.file);
     }
   }
 

@@ -11,7 +11,7 @@ import { applyBounceFiles } from '../../src/notify/apply-bounces.ts';
 import { parseBounce } from '../../src/notify/bounce-parse.ts';
 import { draftNotices, noticeCounts } from '../../src/notify/draft-notices.ts';
 import { listNotices } from '../../src/notify/ledger-store.ts';
-import { recordOutcomes } from '../../src/notify/ledger-transitions.ts';
+import { recordOutcomes } from '../../src/notify/ledger-outcomes.ts';
 import { loadOrgProfile } from '../../src/notify/org-profile.ts';
 import { renderLetters } from '../../src/notify/render-letters.ts';
 import { activeDialects, freshStore, type TestStore } from '../support/dialects.ts';
