@@ -1,8 +1,10 @@
 // `warden notify draft|send|status|letters|bounces|lookup|faq`: the customer-notice commands, thin
-// over src/notify. Machine output (--json) on stdout; counts and progress on stderr.
+// over src/notify (send: email through SMTP, SMS through the HTTP gateway). Machine output
+// (--json) on stdout; counts and progress on stderr.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { WardenError } from '../errors.ts';
+import { getIncident } from '../incidents/incident-store.ts';
 import { applyBounceFiles } from '../notify/apply-bounces.ts';
 import { callCentreLookup } from '../notify/call-centre-lookup.ts';
 import { draftNotices, noticeCounts } from '../notify/draft-notices.ts';
@@ -11,8 +13,10 @@ import { countNotices } from '../notify/ledger-store.ts';
 import { loadOrgProfile } from '../notify/org-profile.ts';
 import { renderLetters } from '../notify/render-letters.ts';
 import { sendEmailNotices } from '../notify/send-email-notices.ts';
+import { sendSmsNotices } from '../notify/send-sms-notices.ts';
+import { HttpSmsGateway, smsConfigFromEnv } from '../notify/sms-gateway.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../notify/template-renderer.ts';
-import { runCommand } from './context.ts';
+import { type CommandContext, runCommand } from './context.ts';
 import { globalOptions } from './global-options.ts';
 import { progressBar } from './progress-bar.ts';
 
@@ -22,32 +26,64 @@ function positiveInt(v: string, where: string): number {
   return n;
 }
 
+interface SendFlags {
+  channel: string;
+  smtp?: string;
+  from?: string;
+  rate: string;
+  connections: string;
+}
+
+async function sendEmail(ctx: CommandContext, incident: string, opts: SendFlags): Promise<number> {
+  if (!opts.smtp) throw new WardenError('bad_usage', 'an SMTP URL is required', '--smtp');
+  const org = loadOrgProfile();
+  const transport = createEmailTransport(opts.smtp, { rate: positiveInt(opts.rate, '--rate'), maxConnections: Math.max(1, positiveInt(opts.connections, '--connections')) });
+  const store = await ctx.store();
+  const bar = progressBar('sending', 'notices');
+  try {
+    const s = await sendEmailNotices(store, ctx.keyring(), incident, { transport, from: opts.from ?? `${org.name} <notices@${org.domain}>`, org, actor: ctx.actor(), onProgress: (d, t) => bar.update(d, t) });
+    bar.stop();
+    const c = await countNotices(store, incident, 'email');
+    process.stderr.write(`sent ${s.sent}, failed ${s.failed}, retried ${s.retried}; email ledger: ${c.sent} sent, ${c.queued} queued, ${c.failed} failed, ${c.bounced} bounced\n`);
+    return 0;
+  } finally {
+    transport.close();
+  }
+}
+
+async function sendSms(ctx: CommandContext, incident: string, opts: SendFlags): Promise<number> {
+  const gateway = new HttpSmsGateway(smsConfigFromEnv());
+  const pacing = { rate: positiveInt(opts.rate, '--rate'), concurrency: Math.max(1, positiveInt(opts.connections, '--connections')) };
+  const store = await ctx.store();
+  await getIncident(store, incident);
+  if (!(await countNotices(store, incident, 'sms')).by_channel.sms) {
+    process.stderr.write(`no SMS alerts drafted for ${incident}: run \`warden notify draft ${incident} --sms\` first\n`);
+    return 0;
+  }
+  const bar = progressBar('sending', 'SMS');
+  const s = await sendSmsNotices(store, ctx.keyring(), incident, { gateway, org: loadOrgProfile(), actor: ctx.actor(), ...pacing, onProgress: (d, t) => bar.update(d, t) });
+  bar.stop();
+  const c = await countNotices(store, incident, 'sms');
+  process.stderr.write(`sent ${s.sent}, failed ${s.failed}, retried ${s.retried}, left queued ${s.deferred}; sms ledger: ${c.sent} sent, ${c.queued} queued, ${c.failed} failed\n`);
+  return 0;
+}
+
+const SENDERS: Record<string, (ctx: CommandContext, incident: string, opts: SendFlags) => Promise<number>> = { email: sendEmail, sms: sendSms };
+
 function registerSend(notify: Command): void {
   notify
     .command('send <incident>')
-    .description('send customer notices (resumable, idempotent)')
-    .requiredOption('--channel <channel>', 'email')
+    .description('send the drafted customer notices (email) or SMS alerts (sms); resumable, idempotent')
+    .requiredOption('--channel <channel>', 'email or sms (SMS gateway from WARDEN_SMS_URL, WARDEN_SMS_USER, WARDEN_SMS_TOKEN)')
     .option('--smtp <url>', 'smtp://[user:pass@]host:port (STARTTLS when offered) or smtps://', process.env.WARDEN_SMTP_URL)
     .option('--from <addr>', 'From address (default notices@ the official domain)')
     .option('--rate <n>', 'messages per second (0 = unlimited)', '0')
-    .option('--connections <n>', 'pooled SMTP connections', '5')
-    .action(async (incident: string, opts: { channel: string; smtp?: string; from?: string; rate: string; connections: string }, cmd: Command) =>
+    .option('--connections <n>', 'pooled SMTP connections, or SMS gateway requests at once', '5')
+    .action(async (incident: string, opts: SendFlags, cmd: Command) =>
       runCommand(globalOptions(cmd), async (ctx) => {
-        if (opts.channel !== 'email') throw new WardenError('bad_usage', `channel '${opts.channel}' cannot be sent from here (email; letters: warden notify letters)`, '--channel');
-        if (!opts.smtp) throw new WardenError('bad_usage', 'an SMTP URL is required', '--smtp');
-        const org = loadOrgProfile();
-        const transport = createEmailTransport(opts.smtp, { rate: positiveInt(opts.rate, '--rate'), maxConnections: Math.max(1, positiveInt(opts.connections, '--connections')) });
-        const store = await ctx.store();
-        const bar = progressBar('sending', 'notices');
-        try {
-          const s = await sendEmailNotices(store, ctx.keyring(), incident, { transport, from: opts.from ?? `${org.name} <notices@${org.domain}>`, org, actor: ctx.actor(), onProgress: (d, t) => bar.update(d, t) });
-          bar.stop();
-          const c = await countNotices(store, incident, 'email');
-          process.stderr.write(`sent ${s.sent}, failed ${s.failed}, retried ${s.retried}; email ledger: ${c.sent} sent, ${c.queued} queued, ${c.failed} failed, ${c.bounced} bounced\n`);
-          return 0;
-        } finally {
-          transport.close();
-        }
+        const send = SENDERS[opts.channel];
+        if (!send) throw new WardenError('bad_usage', `channel '${opts.channel}' cannot be sent from here (email or sms; letters: warden notify letters)`, '--channel');
+        return send(ctx, incident, opts);
       }),
     );
 }
@@ -56,12 +92,13 @@ function registerLedger(notify: Command): void {
   notify
     .command('draft <incident>')
     .description('create the ledger rows: email for customers with an email address, letters for the rest')
+    .option('--sms', 'also an SMS alert for every affected customer with a phone number (besides their notice)')
     .option('--json', 'machine output on stdout')
-    .action(async (incident: string, opts: { json?: boolean }, cmd: Command) =>
+    .action(async (incident: string, opts: { sms?: boolean; json?: boolean }, cmd: Command) =>
       runCommand(globalOptions(cmd), async (ctx) => {
-        const s = await draftNotices(await ctx.store(), ctx.keyring(), incident, ctx.actor());
+        const s = await draftNotices(await ctx.store(), ctx.keyring(), incident, ctx.actor(), { sms: opts.sms === true });
         if (opts.json) process.stdout.write(`${JSON.stringify(s)}\n`);
-        else process.stderr.write(`drafted ${s.drafted} notices: ${s.email} email, ${s.letter} letter\n`);
+        else process.stderr.write(`drafted ${s.drafted} notices: ${s.email} email, ${s.letter} letter${s.sms === undefined ? '' : `; ${s.sms} SMS alerts`}\n`);
         return 0;
       }),
     );

@@ -28,8 +28,10 @@ export interface HttpSmsConfig {
 }
 
 export function smsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpSmsConfig {
-  const url = env.WARDEN_SMS_URL;
-  if (!url || !/^https?:\/\//.test(url)) throw new WardenError('bad_usage', 'WARDEN_SMS_URL must be an http(s) URL of the SMS gateway', 'WARDEN_SMS_URL');
+  const url = env.WARDEN_SMS_URL?.trim();
+  // The value is never echoed: a gateway URL may carry a token.
+  if (!url) throw new WardenError('bad_usage', 'not set: the SMS channel needs the URL of an HTTP SMS gateway', 'WARDEN_SMS_URL');
+  if (!/^https?:\/\//.test(url)) throw new WardenError('bad_usage', 'must be an http(s) URL of the SMS gateway', 'WARDEN_SMS_URL');
   return { url, user: env.WARDEN_SMS_USER, token: env.WARDEN_SMS_TOKEN };
 }
 

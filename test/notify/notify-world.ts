@@ -1,5 +1,6 @@
 // Test world for the notice suite: a keyring, customers (kanji names, mixed locales, some without
-// email), an incident with a recorded scope, and per-customer affected fields. Small on purpose.
+// email; mobile phones for most, a landline every 4th, no phone every 7th), an incident with a
+// recorded scope, and per-customer affected fields. Small on purpose.
 import { randomBytes } from 'node:crypto';
 import { keyId, type Keyring } from '../../src/crypto/keyring.ts';
 import { openIncident, setFacts } from '../../src/incidents/incident-store.ts';
@@ -19,8 +20,16 @@ export interface WorldCustomer {
   id: string;
   name: string;
   email: string;
+  phone: string;
   locale: string;
   fields: string[];
+}
+
+/** Customer i's phone: none every 7th, a Tokyo landline every 4th, otherwise a mobile. */
+export function worldPhone(i: number): string {
+  const n = String(i).padStart(4, '0');
+  if (i % 7 === 0) return '';
+  return i % 4 === 0 ? `03-0000-${n}` : `090-1000-${n}`;
 }
 
 export function worldCustomers(n: number, opts: { withoutEmailEvery?: number } = {}): WorldCustomer[] {
@@ -32,6 +41,7 @@ export function worldCustomers(n: number, opts: { withoutEmailEvery?: number } =
       id: `C${String(i).padStart(5, '0')}`,
       name: ja ? `${KANJI_NAMES[i % KANJI_NAMES.length]}${i}` : `Jane Smith ${i}`,
       email: noEmail ? '' : `c${i}@mail.test`,
+      phone: worldPhone(i),
       locale: ja ? 'ja-JP' : i % 2 === 0 ? 'en-GB' : 'de-DE',
       fields: i % 2 === 0 ? ['name', 'email', 'phone'] : ['name', 'postal_address', 'vehicle_purchase'],
     });
@@ -48,7 +58,7 @@ export async function seedWorld(store: Store, keyring: Keyring, customers: World
     dealer: null,
     unit: 'kanto-3',
     categories: ['name', 'postal_address', 'phone', 'email'],
-    pii: { name: c.name, postal_address: '東京都千代田区丸の内1-1', phone: `03-0000-${c.id.slice(-4)}`, email: c.email, date_of_birth: '' },
+    pii: { name: c.name, postal_address: '東京都千代田区丸の内1-1', phone: c.phone, email: c.email, date_of_birth: '' },
   }));
   await upsertCustomers(store, keyring, inputs);
   const inc = await openIncident(store, { title: 'Dealer CRM export by a vendor account', awareAt: '2026-11-05T10:00:00+09:00' }, 'test');

@@ -3,10 +3,15 @@
 // to do, a phishing warning naming the official domain and phone, and a contact point. Emails
 // carry no tracking pixels and link nowhere but the official domain.
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { WardenError } from '../../src/errors.ts';
 import { categoryLabel, type NoticeLocale } from '../../src/notify/category-labels.ts';
 import { buildNoticeContext, type NoticeFacts, noticeLocale } from '../../src/notify/notice-context.ts';
 import { loadOrgProfile } from '../../src/notify/org-profile.ts';
+import { checkSmsText, smsSegments } from '../../src/notify/sms-text.ts';
 import { TemplateRenderer, type TemplateName } from '../../src/notify/template-renderer.ts';
 
 const org = loadOrgProfile({ WARDEN_ORG_DOMAIN: 'notice-test.example', WARDEN_ORG_PHONE: '0120-999-111', WARDEN_ORG_NAME: 'Test Motor' });
@@ -49,12 +54,21 @@ for (const locale of ['ja', 'en'] as const) {
       });
     }
 
-    test('the SMS names the incident period, the fields, the phishing warning, domain and phone', () => {
-      const out = renderer.render('sms', ctx(locale));
+    test('the SMS names the period, the fields, the phishing warning, domain and phone, and carries no link', () => {
+      const out = renderer.render('sms', ctx(locale)).trim();
+      assert.ok(out.includes(locale === 'ja' ? '2026年11月2日' : '2 November 2026'), 'when');
       for (const f of fields) assert.ok(out.includes(categoryLabel(f, locale)));
       assert.ok(out.includes('notice-test.example') && out.includes('0120-999-111'));
-      assert.ok(out.includes(locale === 'ja' ? 'パスワード' : 'never ask for passwords'));
-      assert.ok(out.length < 300, `SMS is short (${out.length})`);
+      assert.ok(out.includes(locale === 'ja' ? 'パスワード' : 'never ask for your password'));
+      assert.equal(checkSmsText(out, 'notice-test.example'), null, 'no link, no other domain');
+      assert.ok(!out.includes('test-motor-support'), 'fake domains stay out of texts (handsets would link them)');
+      assert.ok(!out.includes(locale === 'ja' ? '山田' : 'Jane Smith'), 'no name: a number may have changed hands');
+    });
+
+    test('the SMS stays short even when every category of the demo incident was involved', () => {
+      const all = ['email', 'name', 'phone', 'postal_address', 'service_history', 'vehicle_purchase'];
+      const out = renderer.render('sms', buildNoticeContext({ locale, org, customerName: 'x', fields: all, facts, fakeDomains: [], reference: 'r' })).trim();
+      assert.ok(smsSegments(out) <= (locale === 'ja' ? 4 : 3), `${smsSegments(out)} segments (${out.length} characters)`);
     });
 
     test('the HTML email has no images or tracking pixels and links only to the official domain', () => {
@@ -90,6 +104,21 @@ describe('template data', () => {
   test('the notice without known fake domains has no fake-domain list', () => {
     const out = renderer.render('email.txt', ctx('en', []));
     assert.ok(!out.includes('pretend to be us'));
+  });
+
+  test('an edited template folder: a locale without its own file falls back to English; a broken template names its file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-tpl-'));
+    mkdirSync(join(dir, 'en'));
+    writeFileSync(join(dir, 'en', 'subject.eta'), 'Notice from <%= it.org.name %>');
+    writeFileSync(join(dir, 'en', 'sms.eta'), '<%= it.org.name ');
+    const custom = new TemplateRenderer(dir);
+    assert.equal(custom.render('subject', ctx('ja')), 'Notice from Test Motor');
+    assert.equal(custom.templateFile('ja', 'subject'), join(dir, 'en', 'subject.eta'));
+    assert.throws(
+      () => custom.render('sms', ctx('en')),
+      (err) => err instanceof WardenError && err.code === 'bad_input' && err.where === join(dir, 'en', 'sms.eta'),
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('the organisation profile rejects a domain that is not one', () => {
