@@ -40,9 +40,16 @@ export function createEngine(
     lateEvents: 0,
   };
   let maxTime = Number.NEGATIVE_INFINITY;
-  let out: Detection[] = [];
+  // Most events complete no detection: they all get this one empty array (never mutated; an
+  // array is allocated only when there is something to report).
+  const NONE: Detection[] = Object.freeze([]) as unknown as Detection[];
+  let out: Detection[] = NONE;
+  const emit = (d: Detection) => {
+    if (out === NONE) out = [];
+    out.push(d);
+  };
   let current: Record<string, unknown> = {};
-  let matched: number[] = [];
+  const matched: number[] = [];
   const rules = ruleSet.rules;
   const visit = (i: number) => {
     s.ruleEvaluations++;
@@ -62,7 +69,7 @@ export function createEngine(
       const lastMs = (h.entries[h.entries.length - 1] as { t: number }).t;
       if (cc.emits) {
         s.detections++;
-        out.push({
+        emit({
           kind: 'correlation',
           rule: cc.key,
           title: cc.corr.title,
@@ -95,8 +102,8 @@ export function createEngine(
   return {
     push(event, meta) {
       s.events++;
-      out = [];
-      matched = [];
+      out = NONE;
+      matched.length = 0;
       current = event;
       beginEvent();
       ruleSet.index.candidates(event, visit);
@@ -118,7 +125,7 @@ export function createEngine(
             line: meta.line,
           };
           if (meta.id !== undefined) d.eventId = meta.id;
-          out.push(d);
+          emit(d);
         }
         if (!Number.isFinite(t)) continue;
         for (const con of ruleSet.ruleConsumers[i] ?? []) {
@@ -133,11 +140,14 @@ export function createEngine(
           emitHits(con.corr, hits, watermark);
         }
       }
-      for (const [ci, c] of correlators.entries()) emitHits(ci, c.advance(watermark), watermark);
+      for (let ci = 0; ci < correlators.length; ci++) {
+        const hits = (correlators[ci] as Correlator).advance(watermark);
+        if (hits.length) emitHits(ci, hits, watermark);
+      }
       return out;
     },
     flush() {
-      out = [];
+      out = NONE;
       for (const [ci, c] of correlators.entries())
         emitHits(ci, c.flush(), Number.POSITIVE_INFINITY);
       return out;

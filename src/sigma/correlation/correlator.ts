@@ -8,6 +8,8 @@ import type { FieldReader } from '../field-lookup.ts';
 import type { SigmaCorrelation } from '../types.ts';
 import { GroupWindow, orderedPrefix, percentileOf, type WindowEntry } from './window.ts';
 
+const NO_HITS: CorrelationHit[] = Object.freeze([]) as unknown as CorrelationHit[];
+
 export interface CompiledCorrelation {
   corr: SigmaCorrelation;
   key: string;
@@ -95,6 +97,9 @@ export class Correlator {
 
   /** Expires state (and judges complete windows) up to `watermark`. */
   advance(watermark: number): CorrelationHit[] {
+    // Called for every event: return at once (no allocation) when no deadline has passed.
+    const next = this.deadlines[this.head] as { at: number } | undefined;
+    if (next === undefined || next.at >= watermark) return NO_HITS;
     const hits: CorrelationHit[] = [];
     while (
       this.head < this.deadlines.length &&
