@@ -1,10 +1,10 @@
-// The incident workspace's cached views (detail and timeline) on every real database: a write
+// The incident workspace's cached views (detail, timeline, decisions) on every real database: a write
 // is visible on the very next read, whether it came through the API, from another connection
 // (the CLI, `warden ingest`) or from this process outside any route; and a warm cache answers
 // nobody the route would refuse.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { setFacts, setIndicators } from '../../src/incidents/incident-store.ts';
+import { listDecisions, setFacts, setIndicators } from '../../src/incidents/incident-store.ts';
 import { insertEvents } from '../../src/logs/event-store.ts';
 import { incidentDetail, incidentTimeline } from '../../src/server/views/incident-view.ts';
 import { storeVersionOf } from '../../src/server/views/store-version.ts';
@@ -40,21 +40,27 @@ for (const dialect of await activeDialects()) {
     };
     const detail = () => read<Detail>('');
     const timeline = () => read<Timeline>('/timeline');
+    const decisions = () => read<unknown[]>('/decisions');
+    const views = async () => ({
+      detail: await detail(),
+      timeline: await timeline(),
+      decisions: await decisions(),
+    });
     /** Reads twice, so the second answer is the cached one. */
     const warm = async () => {
-      await detail();
-      await timeline();
-      return { detail: await detail(), timeline: await timeline() };
+      await views();
+      return views();
     };
     /** What the views compute now, past any cache: the answer the next read must give. */
-    const fresh = async () => ({
-      detail: JSON.parse(
-        JSON.stringify(await incidentDetail(s.t.store, s.world.incidentId)),
-      ) as Detail,
-      timeline: JSON.parse(
-        JSON.stringify(await incidentTimeline(s.t.store, s.world.incidentId)),
-      ) as Timeline,
-    });
+    const fresh = async () => {
+      const id = s.world.incidentId;
+      const json = (v: unknown) => JSON.parse(JSON.stringify(v));
+      return {
+        detail: json(await incidentDetail(s.t.store, id)) as Detail,
+        timeline: json(await incidentTimeline(s.t.store, id)) as Timeline,
+        decisions: json(await listDecisions(s.t.store, id)) as unknown[],
+      };
+    };
 
     before(async () => {
       s = await startWorldApp(dialect);
@@ -104,7 +110,12 @@ for (const dialect of await activeDialects()) {
       });
       assert.equal(draft.statusCode, 200, draft.body);
       assert.equal((await detail()).notices.queued, 12);
-      assert.deepEqual({ detail: await detail(), timeline: await timeline() }, await fresh());
+      assert.equal(
+        (await decisions()).length,
+        was.decisions.length + 3,
+        'facts, obligations, indicators',
+      );
+      assert.deepEqual(await views(), await fresh());
     });
 
     test('a write by another connection (the CLI, ingest) shows on the next read', async () => {
@@ -130,9 +141,10 @@ for (const dialect of await activeDialects()) {
       } finally {
         await other.close();
       }
-      const now = { detail: await detail(), timeline: await timeline() };
+      const now = await views();
       assert.equal(now.detail.aware_at, '2026-11-08T08:00:00+09:00');
       assert.equal(records(now.timeline), records(was.timeline) + 2);
+      assert.equal(now.decisions.length, was.decisions.length + 1, 'the facts change');
       assert.deepEqual(now, await fresh());
     });
 
@@ -144,7 +156,7 @@ for (const dialect of await activeDialects()) {
         { actors: [ATTACKER], from: '2026-11-01T00:00:00+09:00' },
         'test',
       );
-      const now = { detail: await detail(), timeline: await timeline() };
+      const now = await views();
       assert.notEqual(now.detail.indicators.from, was.detail.indicators.from);
       assert.ok(
         records(now.timeline) > records(was.timeline),
@@ -160,14 +172,13 @@ for (const dialect of await activeDialects()) {
         const version = storeVersionOf(s.t.store);
         const was = await version();
         await warm();
-        await read('/decisions', 'analyst');
         assert.equal(await version(), was);
       });
     }
 
     test('a warm cache still refuses anonymous callers and roles outside the route', async () => {
       await warm();
-      for (const path of ['', '/timeline']) {
+      for (const path of ['', '/timeline', '/decisions']) {
         const url = `/api/incidents/${s.world.incidentId}${path}`;
         assert.equal((await s.app.inject({ url })).statusCode, 401, `${url} anonymous`);
         assert.equal(

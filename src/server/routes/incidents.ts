@@ -1,5 +1,5 @@
 // Incident reads for the workspace: the list, one incident with scope, obligations and notice
-// counts, the attacker's activity timeline, and the decision history. The two computed views
+// counts, the attacker's activity timeline, and the decision history. The workspace's three
 // come from the view cache (views/view-cache.ts), recomputed after any write to the store.
 import { z } from 'zod';
 import { listDecisions } from '../../incidents/incident-store.ts';
@@ -47,6 +47,7 @@ export const routes = [
     summary: 'the decision history, oldest first',
     access: READERS,
     params: IdParams,
-    handler: async (req) => listDecisions(req.deps.store, req.params.id),
+    handler: async (req) =>
+      req.deps.views.get(`decisions:${req.params.id}`, () => listDecisions(req.deps.store, req.params.id)),
   }),
 ];
