@@ -1,7 +1,8 @@
 // Computed read models (the incident workspace's detail and timeline) kept until the store
 // changes: every read first asks the store's version, which any committed write moves, and
 // the server also clears the cache after each state-changing request. Concurrent misses share
-// one computation. It only stores answers; who may read them is decided before it is asked.
+// one computation. It only stores answers; who may read them is decided before it is asked,
+// so a view that differs by caller (role, vendor) must carry the caller in its key.
 import type { StoreVersion } from './store-version.ts';
 
 interface Entry {
