@@ -8,7 +8,10 @@
 // (write barriers, rehashing) than the lower-casing they saved.
 import { compileFieldReader, type FieldReader, scalarText } from './field-lookup.ts';
 
-/** A field's scalars in one event, with the lower-cased text of each at the same index. */
+/**
+ * A field's scalars in one event, with the lower-cased text of each at the same index. Valid
+ * until the next event: the arrays are reused.
+ */
 export interface FieldScalars {
   /** The scalars as found (strings, numbers, booleans); array elements one by one. */
   raws: unknown[];
@@ -18,7 +21,6 @@ export interface FieldScalars {
   missing: boolean;
 }
 
-const MISSING: FieldScalars = Object.freeze({ raws: [], lowered: [], missing: true }) as FieldScalars;
 
 let generation = 0;
 const slotOf = new Map<string, number>();
@@ -52,7 +54,7 @@ export function fieldSlot(field: string): number {
     slot = readers.length;
     slotOf.set(field, slot);
     readers.push(compileFieldReader(field));
-    values.push(MISSING);
+    values.push({ raws: [], lowered: [], missing: true });
     if (slot >= stamps.length) {
       const grown = new Int32Array(stamps.length * 2);
       grown.set(stamps);
@@ -69,14 +71,15 @@ export function scalarsAt(ev: Record<string, unknown>, slot: number): FieldScala
   if (stamps[slot] === generation) return values[slot] as FieldScalars;
   stamps[slot] = generation;
   const raw = (readers[slot] as FieldReader)(ev);
-  let out: FieldScalars;
-  if (raw === undefined || raw === null) out = MISSING;
-  else {
-    out = { raws: [], lowered: [], missing: false };
-    if (Array.isArray(raw)) for (const x of raw) addScalar(out, x);
-    else addScalar(out, raw);
-  }
-  values[slot] = out;
+  // Each slot's object and arrays are reused from event to event (valid until the next event):
+  // no allocation per field and event beyond the lower-cased strings themselves.
+  const out = values[slot] as FieldScalars;
+  out.raws.length = 0;
+  out.lowered.length = 0;
+  out.missing = raw === undefined || raw === null;
+  if (out.missing) return out;
+  if (Array.isArray(raw)) for (const x of raw) addScalar(out, x);
+  else addScalar(out, raw);
   return out;
 }
 
