@@ -4,18 +4,9 @@
 // logged with record ids (confirmed); the rest are API reads logged only by their query
 // (inferred by re-evaluating the query). Pure.
 import { ACCOUNTS, ATTACK_FIELDS, ATTACKED_UNIT, IPS, SOURCE, TIMELINE } from './scenario-world.ts';
+import { type TimedEvent, timed } from './timed-event.ts';
 
 export const PAGE_SIZE = 500;
-
-/** An event at a time; `body` is its JSON object text without braces, id and time. */
-export interface TimedEvent {
-  ms: number;
-  body: string;
-}
-
-export function timed(ms: number, event: Record<string, unknown>): TimedEvent {
-  return { ms, body: JSON.stringify({ outcome: 'success', ...event }).slice(1, -1) };
-}
 
 export interface AttackPlan {
   confirmed: number;

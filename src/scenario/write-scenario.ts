@@ -1,15 +1,19 @@
 // Writes the demo world to a folder in the formats a user would bring: customers.csv,
-// access.jsonl (normalized events), inventory.yaml and incident.json (the facts the vendor
-// reported). Streams everything; deterministic for a seed.
-import { once } from 'node:events';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+// access.jsonl (normalized events), the same log in the CRM vendor's own audit export
+// (vendor-audit.csv) with the mapping a user writes for it, inventory.yaml and incident.json
+// (the facts the vendor reported). Streams everything in one pass; deterministic for a seed.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { stringify } from 'yaml';
 import { generateActivity } from './generate-activity.ts';
-import { generateAttack, planAttack, type TimedEvent } from './generate-attack.ts';
+import { generateAttack, planAttack } from './generate-attack.ts';
 import { CUSTOMER_COLUMNS, generateCustomers } from './generate-customers.ts';
+import { LineSink } from './line-sink.ts';
+import { jsonLine, type TimedEvent, vendorLine } from './timed-event.ts';
 import { scenarioInventory } from './scenario-inventory.ts';
 import { ATTACKED_UNIT, jstIso, SOURCE, TIMELINE } from './scenario-world.ts';
+import { VENDOR_AUDIT_COLUMNS, vendorAuditMappingYaml } from './vendor-audit.ts';
 
 export interface ScenarioOptions {
   out: string;
@@ -17,6 +21,8 @@ export interface ScenarioOptions {
   affected: number;
   events: number;
   seed: number;
+  /** Also write the vendor's audit export and its mapping (default true). */
+  vendorCsv?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -24,6 +30,9 @@ export interface ScenarioFiles {
   dir: string;
   customersCsv: string;
   accessJsonl: string;
+  /** The vendor's audit export and its field mapping; absent when not written. */
+  vendorAuditCsv?: string;
+  vendorAuditMapping?: string;
   inventoryYaml: string;
   incidentJson: string;
   customers: number;
@@ -35,8 +44,49 @@ function csvCell(v: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
+/** customers.csv; returns every customer id, and each sales unit's, for the activity. */
+function writeCustomers(file: string, o: ScenarioOptions): { allIds: string[]; unitIds: Map<string, string[]> } {
+  const unitIds = new Map<string, string[]>();
+  const allIds: string[] = [];
+  const csv = new LineSink(file);
+  csv.add(`${CUSTOMER_COLUMNS.join(',')}\n`);
+  for (const c of generateCustomers(o.customers, o.seed)) {
+    allIds.push(c.id);
+    const list = unitIds.get(c.unit) ?? [];
+    list.push(c.id);
+    unitIds.set(c.unit, list);
+    csv.add(`${CUSTOMER_COLUMNS.map((k) => csvCell(c[k])).join(',')}\n`);
+  }
+  csv.end();
+  return { allIds, unitIds };
+}
+
+/** access.jsonl and, when asked, vendor-audit.csv, in one pass; returns how many events. */
+async function writeLogs(jsonlFile: string, vendorFile: string | undefined, o: ScenarioOptions, ids: ReturnType<typeof writeCustomers>): Promise<number> {
+  const attack = generateAttack(ids.unitIds.get(ATTACKED_UNIT) ?? [], o.affected);
+  const attackDay = Math.floor((Date.parse(TIMELINE.attackStart) - Date.parse(TIMELINE.start)) / 86_400_000);
+  const log = new LineSink(jsonlFile);
+  const vendor = vendorFile ? new LineSink(vendorFile) : undefined;
+  vendor?.add(`${VENDOR_AUDIT_COLUMNS.join(',')}\n`);
+  let seq = 0;
+  let day = 0;
+  for (const events of generateActivity({ ...ids, targetEvents: o.events, seed: o.seed })) {
+    const all: TimedEvent[] = day === attackDay ? events.concat(attack) : events;
+    all.sort((a, b) => a.ms - b.ms);
+    for (const e of all) {
+      seq++;
+      const id = `ev-${String(seq).padStart(9, '0')}`;
+      const time = jstIso(e.ms);
+      log.add(jsonLine(id, time, e));
+      vendor?.add(vendorLine(id, time, e));
+    }
+    day++;
+    o.onProgress?.(day, TIMELINE.days);
+    await setImmediate(); // the writes are synchronous: let the progress bar and signals through
+  }
+  log.end();
+  vendor?.end();
+  return seq;
 }
 
 export async function writeScenario(o: ScenarioOptions): Promise<ScenarioFiles> {
@@ -47,43 +97,13 @@ export async function writeScenario(o: ScenarioOptions): Promise<ScenarioFiles> 
     inventoryYaml: join(o.out, 'inventory.yaml'),
     incidentJson: join(o.out, 'incident.json'),
   };
-  const unitIds = new Map<string, string[]>();
-  const allIds: string[] = [];
-  const csv = createWriteStream(files.customersCsv);
-  await write(csv, `${CUSTOMER_COLUMNS.join(',')}\n`);
-  for (const c of generateCustomers(o.customers, o.seed)) {
-    allIds.push(c.id);
-    const list = unitIds.get(c.unit) ?? [];
-    list.push(c.id);
-    unitIds.set(c.unit, list);
-    await write(csv, `${CUSTOMER_COLUMNS.map((k) => csvCell(c[k])).join(',')}\n`);
-  }
-  csv.end();
-  await once(csv, 'finish');
-
-  const attack = generateAttack(unitIds.get(ATTACKED_UNIT) ?? [], o.affected);
-  const attackDay = Math.floor((Date.parse(TIMELINE.attackStart) - Date.parse(TIMELINE.start)) / 86_400_000);
-  const log = createWriteStream(files.accessJsonl);
-  let seq = 0;
-  let day = 0;
-  for (const events of generateActivity({ unitIds, allIds, targetEvents: o.events, seed: o.seed })) {
-    const all: TimedEvent[] = day === attackDay ? events.concat(attack) : events;
-    all.sort((a, b) => a.ms - b.ms);
-    let chunk = '';
-    for (const e of all) {
-      seq++;
-      chunk += `{"id":"ev-${String(seq).padStart(9, '0')}","time":"${jstIso(e.ms)}",${e.body}}\n`;
-      if (chunk.length > 1 << 20) {
-        await write(log, chunk);
-        chunk = '';
-      }
-    }
-    await write(log, chunk);
-    day++;
-    o.onProgress?.(day, TIMELINE.days);
-  }
-  log.end();
-  await once(log, 'finish');
+  const vendorFiles = { vendorAuditCsv: join(o.out, 'vendor-audit.csv'), vendorAuditMapping: join(o.out, 'vendor-audit.mapping.yaml') };
+  const withVendor = o.vendorCsv ?? true;
+  const ids = writeCustomers(files.customersCsv, o);
+  const events = await writeLogs(files.accessJsonl, withVendor ? vendorFiles.vendorAuditCsv : undefined, o, ids);
+  if (withVendor) writeFileSync(vendorFiles.vendorAuditMapping, vendorAuditMappingYaml());
+  // A vendor export left from an earlier run would no longer match access.jsonl.
+  else for (const f of Object.values(vendorFiles)) rmSync(f, { force: true });
 
   writeFileSync(files.inventoryYaml, stringify(scenarioInventory()));
   const plan = planAttack(o.affected);
@@ -95,6 +115,8 @@ export async function writeScenario(o: ScenarioOptions): Promise<ScenarioFiles> 
         vendor: 'crm-vendor',
         system: SOURCE,
         began_at: TIMELINE.attackStart,
+        // The vendor's reference for this breach: how a rerun of the demo finds its incident.
+        external_ref: `crm-vendor/${SOURCE}/${TIMELINE.attackStart}`,
         vendor_discovered_at: TIMELINE.vendorDiscovered,
         aware_at: TIMELINE.vendorToldUs,
         facts: { role: 'controller', cause: 'unauthorized_access', encrypted: false, misuse_confirmed: false, sector: 'auto_dealer' },
@@ -106,8 +128,9 @@ export async function writeScenario(o: ScenarioOptions): Promise<ScenarioFiles> 
   return {
     dir: o.out,
     ...files,
+    ...(withVendor ? vendorFiles : {}),
     customers: o.customers,
-    events: seq,
+    events,
     expected: { confirmed: plan.confirmed, inferred: plan.inferred, total: o.affected },
   };
 }
