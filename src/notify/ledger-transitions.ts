@@ -4,11 +4,14 @@
 // duplicates a rerun can send.
 import type { Store } from '../store/open-store.ts';
 import { ledgerDb, type NoticeChannel, type NoticeTable } from './ledger-store.ts';
+import { executeCached } from './prepared-query.ts';
+
+/** What a sender needs of a claimed row. */
+export type ClaimedNotice = Pick<NoticeTable, 'id' | 'customer_id' | 'attempts' | 'state'>;
 
 /** Claims up to `limit` rows after `afterCustomer` that still need sending, in customer order. */
-export async function claimWindow(store: Store, incidentId: string, channel: NoticeChannel, limit: number, afterCustomer: string): Promise<NoticeTable[]> {
-  const db = ledgerDb(store);
-  const rows = await db
+export async function claimWindow(store: Store, incidentId: string, channel: NoticeChannel, limit: number, afterCustomer: string): Promise<ClaimedNotice[]> {
+  const query = ledgerDb(store)
     .updateTable('notices')
     .set({ state: 'sending', updated_at: new Date().toISOString() })
     .where('id', 'in', (eb) =>
@@ -22,8 +25,8 @@ export async function claimWindow(store: Store, incidentId: string, channel: Not
         .orderBy('customer_id')
         .limit(limit),
     )
-    .returningAll()
-    .execute();
+    .returning(['id', 'customer_id', 'attempts', 'state']);
+  const rows = await executeCached(store, query);
   // RETURNING promises no order.
   return rows.sort((a, b) => (a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0));
 }

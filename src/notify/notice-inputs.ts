@@ -8,6 +8,7 @@ import { getVendor } from '../inventory/inventory-store.ts';
 import { type CustomerRecord, readCustomers } from '../inventory/customer-store.ts';
 import type { Store } from '../store/open-store.ts';
 import type { NoticeFacts } from './notice-context.ts';
+import { executeCached } from './prepared-query.ts';
 
 export async function loadNoticeFacts(store: Store, incidentId: string): Promise<NoticeFacts> {
   const inc = await getIncident(store, incidentId);
@@ -41,12 +42,12 @@ export async function loadCustomerInputs(store: Store, keyring: Keyring, inciden
   const customers = await readCustomers(store, keyring, customerIds);
   const fields = new Map<string, string[]>();
   for (let i = 0; i < customerIds.length; i += 500) {
-    const rows = await store.db
+    const query = store.db
       .selectFrom('affected')
       .select(['customer_id', 'fields'])
       .where('incident_id', '=', incidentId)
-      .where('customer_id', 'in', customerIds.slice(i, i + 500))
-      .execute();
+      .where('customer_id', 'in', customerIds.slice(i, i + 500));
+    const rows = await executeCached(store, query);
     for (const r of rows) fields.set(r.customer_id, JSON.parse(r.fields) as string[]);
   }
   const out = new Map<string, CustomerNoticeInput>();

@@ -7,8 +7,8 @@ import type { Transporter } from 'nodemailer';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Store } from '../store/open-store.ts';
 import { buildEmailMessage, noticeMessageId } from './email-message.ts';
-import type { NoticeTable } from './ledger-store.ts';
 import type { Outcome } from './ledger-outcomes.ts';
+import type { ClaimedNotice } from './ledger-transitions.ts';
 import { noticeLocale } from './notice-context.ts';
 import type { CustomerNoticeInput } from './notice-inputs.ts';
 import type { OrgProfile } from './org-profile.ts';
@@ -47,7 +47,7 @@ async function trySmtp(transport: Transporter, message: Parameters<Transporter['
   }
 }
 
-async function sendOne(row: NoticeTable, input: CustomerNoticeInput | undefined, run: ChannelRun<SendSummary>, opts: SendEmailOptions): Promise<Outcome> {
+async function sendOne(row: ClaimedNotice, input: CustomerNoticeInput | undefined, run: ChannelRun<SendSummary>, opts: SendEmailOptions): Promise<Outcome> {
   const base = { id: row.id, messageId: noticeMessageId(row.id, opts.org.domain) };
   const email = input?.customer.email;
   if (!input || !email) {

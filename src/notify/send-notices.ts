@@ -6,9 +6,9 @@
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Store } from '../store/open-store.ts';
-import { countNotices, type NoticeChannel, type NoticeTable } from './ledger-store.ts';
+import { countNotices, type NoticeChannel } from './ledger-store.ts';
 import { type Outcome, recordOutcomes } from './ledger-outcomes.ts';
-import { claimWindow } from './ledger-transitions.ts';
+import { type ClaimedNotice, claimWindow } from './ledger-transitions.ts';
 import { type NoticeContext, type NoticeRecipient, noticeContextBuilder } from './notice-context.ts';
 import { type CustomerNoticeInput, loadCustomerInputs, loadFakeDomains, loadNoticeFacts } from './notice-inputs.ts';
 import type { OrgProfile } from './org-profile.ts';
@@ -42,7 +42,7 @@ export interface ChannelSend<S extends SendCounts> {
   preflight?: (run: ChannelRun<S>) => void;
   /** Asked before each claim: true stops claiming (rows already claimed still finish). */
   stop?: () => boolean;
-  sendOne: (row: NoticeTable, input: CustomerNoticeInput | undefined, run: ChannelRun<S>) => Promise<Outcome>;
+  sendOne: (row: ClaimedNotice, input: CustomerNoticeInput | undefined, run: ChannelRun<S>) => Promise<Outcome>;
 }
 
 export async function sendChannelNotices<S extends SendCounts>(store: Store, keyring: Keyring, incidentId: string, spec: ChannelSend<S>): Promise<S> {
@@ -55,7 +55,7 @@ export async function sendChannelNotices<S extends SendCounts>(store: Store, key
   const total = (await countNotices(store, incidentId, spec.channel)).queued;
   await appendAudit(store, { actor: spec.actor, action: 'notify.send', target: incidentId, details: { channel: spec.channel, pending: total } });
   const s = run.summary;
-  const sendWindow = async (rows: NoticeTable[]): Promise<void> => {
+  const sendWindow = async (rows: ClaimedNotice[]): Promise<void> => {
     const inputs = await loadCustomerInputs(store, keyring, incidentId, rows.map((r) => r.customer_id));
     await recordOutcomes(store, await Promise.all(rows.map((r) => spec.sendOne(r, inputs.get(r.customer_id), run))));
     spec.onProgress?.(s.sent + s.failed + (s.deferred ?? 0), total);

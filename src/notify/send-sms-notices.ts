@@ -7,8 +7,8 @@
 import type { Keyring } from '../crypto/keyring.ts';
 import { WardenError } from '../errors.ts';
 import type { Store } from '../store/open-store.ts';
-import type { NoticeTable } from './ledger-store.ts';
 import type { Outcome } from './ledger-outcomes.ts';
+import type { ClaimedNotice } from './ledger-transitions.ts';
 import { noticeLocale } from './notice-context.ts';
 import type { CustomerNoticeInput } from './notice-inputs.ts';
 import type { OrgProfile } from './org-profile.ts';
@@ -68,7 +68,7 @@ function checkTemplates(run: ChannelRun<SmsSendSummary>, org: OrgProfile): void 
   }
 }
 
-async function sendOne(row: NoticeTable, input: CustomerNoticeInput | undefined, run: ChannelRun<SmsSendSummary>, sms: SmsRun, opts: SendSmsOptions): Promise<Outcome> {
+async function sendOne(row: ClaimedNotice, input: CustomerNoticeInput | undefined, run: ChannelRun<SmsSendSummary>, sms: SmsRun, opts: SendSmsOptions): Promise<Outcome> {
   const s = run.summary;
   const base = { id: row.id, messageId: null };
   const refuse = (lastError: string): Outcome => {
