@@ -12,6 +12,7 @@ interface DemoFlags {
   events: string;
   seed: string;
   out: string;
+  formats: string;
   serve: boolean;
   json?: boolean;
   port: string;
@@ -23,6 +24,17 @@ function int(v: string, flag: string, min: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min) throw new WardenError('bad_usage', `must be a whole number >= ${min}`, flag);
   return n;
+}
+
+const LOG_FORMATS = ['jsonl', 'vendor-csv'];
+
+/** `--formats jsonl,vendor-csv`: access.jsonl is always written (the contract); the rest optional. */
+function vendorCsvWanted(v: string): boolean {
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = list.find((f) => !LOG_FORMATS.includes(f));
+  if (unknown) throw new WardenError('bad_usage', `unknown log format '${unknown}' (one of: ${LOG_FORMATS.join(', ')})`, '--formats');
+  if (!list.includes('jsonl')) throw new WardenError('bad_usage', 'jsonl is always written: list it', '--formats');
+  return list.includes('vendor-csv');
 }
 
 function describeObligation(o: unknown): string {
@@ -40,6 +52,7 @@ export function register(program: Command): void {
     .option('--events <n>', 'approximate access events over 30 days', '2000000')
     .option('--seed <s>', 'generator seed', '42')
     .option('--out <dir>', 'where the scenario files go', './data/demo')
+    .option('--formats <list>', "access-log formats to write: jsonl (normalized, what the demo ingests), vendor-csv (the same log as the CRM vendor's audit export, with its field mapping)", 'jsonl,vendor-csv')
     .option('--no-serve', 'do not start the dashboard afterwards')
     .option('--port <port>', 'dashboard port', '8080')
     .option('--smtp <url>', 'send the drafted email notices through this SMTP server')
@@ -52,6 +65,7 @@ export function register(program: Command): void {
           affected: int(f.affected, '--affected', 1),
           events: int(f.events, '--events', 1000),
           seed: int(f.seed, '--seed', 0),
+          vendorCsv: vendorCsvWanted(f.formats),
         };
         const bars = new Map<string, Progress>();
         const started = Date.now();
@@ -81,7 +95,7 @@ export function register(program: Command): void {
             `  access events stored     ${summary.events}`,
             `  alerts                   ${summary.alerts.reduce((n, a) => n + a.count, 0)} from ${summary.alerts.length} rules`,
             ...summary.alerts.map((a) => `      ${a.level.padEnd(8)} ${String(a.count).padStart(4)}  ${a.title}`),
-            `  incident                 ${inc.id} (aware at ${inc.aware_at})`,
+            `  incident                 ${inc.id} (aware at ${inc.aware_at})${summary.reused_incident ? ', opened by an earlier run' : ''}`,
             `  vendor notice            ${summary.vendor_sla.message}${summary.vendor_sla.breached ? '  ← contract breached' : ''}`,
             `  affected                 ${inc.affected.total}: ${inc.affected.confirmed} confirmed from logs, ${inc.affected.inferred} inferred from queries`,
             `  fields                   ${inc.fields.join(', ')}`,
@@ -95,7 +109,7 @@ export function register(program: Command): void {
           ].join('\n'),
         );
         if (f.json) {
-          const { expected: _e, files: _f, oversight: _o, vendor_sla: _s, ...contract } = summary;
+          const { expected: _e, files: _f, oversight: _o, vendor_sla: _s, reused_incident: _r, ...contract } = summary;
           process.stdout.write(`${JSON.stringify(contract)}\n`);
         }
         if (f.serve) {

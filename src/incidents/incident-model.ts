@@ -14,6 +14,8 @@ export const IndicatorsSchema = z.object({
 export type Indicators = z.infer<typeof IndicatorsSchema>;
 
 export const FactsSchema = z.object({
+  /** The reporter's own reference for the breach (the vendor's case id): finds the incident again. */
+  external_ref: z.string().min(1).optional(),
   began_at: Iso.optional(),
   vendor_discovered_at: Iso.optional(),
   vendor_notified_at: Iso.optional(),

@@ -68,6 +68,13 @@ export async function listIncidents(store: Store): Promise<Incident[]> {
   return rows.map(fromRow);
 }
 
+/** The incident recorded under a reporter's reference (facts.external_ref); the oldest if several are. */
+export async function findIncidentByExternalRef(store: Store, ref: string): Promise<Incident | undefined> {
+  // Incidents number in the dozens, not millions: reading them beats a column and a migration.
+  const all = await listIncidents(store);
+  return all.filter((i) => i.facts.external_ref === ref).sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
+}
+
 export async function setIndicators(store: Store, id: string, indicators: Partial<Indicators>, actor: string): Promise<Incident> {
   await getIncident(store, id);
   const parsed = IndicatorsSchema.safeParse(indicators);
