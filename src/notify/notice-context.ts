@@ -109,13 +109,21 @@ export function noticeContextBuilder(base: NoticeBase): (r: NoticeRecipient) => 
     }
     return l;
   };
-  return (r) => ({
-    locale: r.locale,
-    ...sharedFor(r.locale),
-    customer: { name: r.customerName, postalAddress: r.postalAddress ?? '' },
-    ...labelsFor(r.locale, r.fields),
-    reference: r.reference.slice(0, 12).toUpperCase(),
-  });
+  return (r) => {
+    const s = sharedFor(r.locale);
+    const l = labelsFor(r.locale, r.fields);
+    // Spelled out rather than spread: one object shape for every notice keeps rendering monomorphic.
+    return {
+      locale: r.locale,
+      org: s.org,
+      customer: { name: r.customerName, postalAddress: r.postalAddress ?? '' },
+      incident: s.incident,
+      involved: l.involved,
+      notInvolved: l.notInvolved,
+      fakeDomains: s.fakeDomains,
+      reference: r.reference.slice(0, 12).toUpperCase(),
+    };
+  };
 }
 
 export function buildNoticeContext(input: NoticeBase & NoticeRecipient): NoticeContext {

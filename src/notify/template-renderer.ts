@@ -24,6 +24,8 @@ interface CompiledTemplate {
   engine: Eta;
   fn: TemplateFunction;
   file: string;
+  /** What Eta's own render would pass; `filepath` keeps `include()` resolving next to the file. */
+  options: { filepath: string; async: false };
 }
 
 export class TemplateRenderer {
@@ -53,7 +55,7 @@ export class TemplateRenderer {
     const file = this.templateFile(locale, name);
     const engine = name === 'email.html' ? this.html : this.text;
     try {
-      const made = { engine, fn: engine.compile(readFileSync(file, 'utf8')), file };
+      const made = { engine, fn: engine.compile(readFileSync(file, 'utf8')), file, options: { filepath: file, async: false as const } };
       this.compiled.set(key, made);
       return made;
     } catch (err) {
@@ -64,8 +66,8 @@ export class TemplateRenderer {
   render(name: TemplateName, ctx: NoticeContext): string {
     const t = this.template(ctx.locale, name);
     try {
-      // `filepath` keeps `include()` inside a template resolving as Eta's by-name render would.
-      return t.engine.render(t.fn, ctx, { filepath: t.file }).replace(/\n{3,}/g, '\n\n');
+      // Called as Eta's render calls a compiled template, without copying the options per call.
+      return t.fn.call(t.engine, ctx, t.options).replace(/\n{3,}/g, '\n\n');
     } catch (err) {
       if (err instanceof WardenError) throw err;
       throw new WardenError('bad_input', `template ${ctx.locale}/${name}.eta: ${(err as Error).message}`, t.file);

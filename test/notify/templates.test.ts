@@ -106,10 +106,11 @@ describe('template data', () => {
     assert.ok(!out.includes('pretend to be us'));
   });
 
-  test('an edited template folder: a locale without its own file falls back to English; a broken template names its file', () => {
+  test('an edited template folder: a locale without its own file falls back to English, includes resolve beside the file, a broken template names its file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-tpl-'));
     mkdirSync(join(dir, 'en'));
-    writeFileSync(join(dir, 'en', 'subject.eta'), 'Notice from <%= it.org.name %>');
+    writeFileSync(join(dir, 'en', 'subject.eta'), 'Notice from <%~ include("./org.eta", it) %>');
+    writeFileSync(join(dir, 'en', 'org.eta'), '<%= it.org.name %>');
     writeFileSync(join(dir, 'en', 'sms.eta'), '<%= it.org.name ');
     const custom = new TemplateRenderer(dir);
     assert.equal(custom.render('subject', ctx('ja')), 'Notice from Test Motor');
