@@ -98,7 +98,7 @@ export function sqliteBatchWriter(raw: SqliteHandle): SqliteBatchWrite {
       for (const q of bad)
         quarantined += quarantine.run(QUARANTINE_COLUMNS.map((c) => q[c])).changes;
       return { stored, quarantined };
-    });
+    }).immediate; // takes the write lock up front (see sqlite-dialect.ts)
     prepared.set(raw, fn);
   }
   return fn;

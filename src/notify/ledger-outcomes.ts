@@ -26,7 +26,7 @@ function sqliteRecorder(raw: SqliteHandle): SqliteRecord {
     const update = raw.prepare('update notices set state = ?, attempts = ?, last_error = ?, smtp_response = ?, message_id = ?, updated_at = ? where id = ?');
     fn = raw.transaction((outcomes: Outcome[], now: string) => {
       for (const o of outcomes) update.run(o.state, o.attempts, o.lastError, o.smtpResponse, o.messageId, now, o.id);
-    });
+    }).immediate; // takes the write lock up front (see sqlite-dialect.ts)
     sqliteWriters.set(raw, fn);
   }
   return fn;

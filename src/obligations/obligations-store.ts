@@ -53,13 +53,22 @@ export async function listIncidentHeads(store: Store): Promise<Array<Pick<Incide
   return store.db.selectFrom('incidents').select(['id', 'title', 'status']).orderBy('id').execute();
 }
 
+// Decisions are read oldest first and the last one wins, so two made in the same millisecond
+// must not tie (the id that breaks a tie is random): this process's decision times only go up.
+let lastDecisionMs = 0;
+function decisionTime(): string {
+  const now = Date.now();
+  lastDecisionMs = now > lastDecisionMs ? now : lastDecisionMs + 1;
+  return new Date(lastDecisionMs).toISOString();
+}
+
 export async function insertDecision(
   store: Store,
   incidentId: string,
   kind: string,
   actor: string,
   payload: unknown,
-  at: string = new Date().toISOString(),
+  at: string = decisionTime(),
 ): Promise<DecisionRow> {
   const row = { id: randomUUID(), incident_id: incidentId, at, kind, actor, payload: JSON.stringify(payload) };
   await store.db.insertInto('decisions').values(row).execute();

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import type { AccessEvent } from '../../src/logs/access-event.ts';
+import { upsertAlerts } from '../../src/detect/alert-store.ts';
+import type { AlertState } from '../../src/detect/alert-merge.ts';
 import { openEventWriter } from '../../src/logs/event-writer.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 
@@ -79,5 +81,58 @@ test('a writer thread that cannot start fails every write with a clear error ins
   );
   await assert.rejects(writer.write([ev(2)], []), /event writer thread/);
   await writer.close();
+  await store.close();
+});
+
+function candidate(i: number): AlertState {
+  const at = Date.UTC(2026, 10, 2, 0, i);
+  return {
+    id: `a${i}`,
+    rule: 'r1',
+    title: 'Bulk export',
+    level: 'high',
+    correlation: null,
+    group: { user: `u${i}` },
+    groupKey: JSON.stringify({ user: `u${i}` }),
+    first: new Date(at).toISOString(),
+    last: new Date(at).toISOString(),
+    firstMs: at,
+    lastMs: at,
+    count: 1,
+    evidence: [`w${i}`],
+  };
+}
+
+// The regression this guards: the alert upsert (read, then write, on the main connection) ran
+// while the writer thread committed batches, and the read lock's upgrade failed at once with
+// "database is locked" instead of waiting: the demo failed in half its runs on a busy machine.
+test('transactions on the main connection wait for the writer thread instead of failing as locked', async () => {
+  const store = await openStore(
+    `sqlite:${join(mkdtempSync(join(tmpdir(), 'warden-writer-')), 'w.db')}`,
+  );
+  const writer = openEventWriter(store);
+  let created = 0;
+  try {
+    const batches: Promise<unknown>[] = [];
+    for (let b = 0; b < 30; b++)
+      batches.push(writer.write(Array.from({ length: 2000 }, (_, i) => ev(b * 2000 + i)), []));
+    for (const b of batches) b.catch(() => undefined); // awaited below
+    for (let i = 0; i < 30; i++) {
+      const burst = Array.from({ length: 100 }, (_, k) => candidate(i * 100 + k));
+      created += (await upsertAlerts(store, burst)).created;
+      // A transaction that reads, lingers while the thread commits, then writes: the shape that
+      // failed at once under a deferred begin (its read snapshot went stale).
+      await store.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('alerts').select('id').limit(1).execute();
+        await new Promise((r) => setTimeout(r, 15));
+        await trx.updateTable('alerts').set({ level: 'high' }).where('id', '=', 'a0').execute();
+      });
+    }
+    await Promise.all(batches);
+  } finally {
+    await writer.close(); // a failure above must not leave the thread keeping the test alive
+  }
+  assert.equal(created, 3_000);
+  assert.equal(await count(store, 'events'), 60_000);
   await store.close();
 });

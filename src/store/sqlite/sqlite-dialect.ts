@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, SqliteDialect, SqliteDriver } from 'kysely';
 
 export type SqliteHandle = Sqlite.Database;
 
@@ -13,7 +13,29 @@ export function createSqliteDialect(path: string): {
   raw: Sqlite.Database;
 } {
   const raw = openSqliteFile(path);
-  return { dialect: new SqliteDialect({ database: raw }), raw };
+  return { dialect: new ImmediateSqliteDialect({ database: raw }), raw };
+}
+
+// Every transaction takes the write lock when it begins. Kysely's plain `begin` is deferred: a
+// transaction that reads and then writes (the alert upsert, scoping) must upgrade its read lock,
+// and under WAL that upgrade fails at once with SQLITE_BUSY when another connection (the ingest
+// writer thread) has written meanwhile: busy_timeout never gets a chance to wait. `begin
+// immediate` waits for the lock up front, under busy_timeout, so concurrent writers queue.
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  private readonly config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config);
+  }
 }
 
 /** One connection with Warden's settings; also used by the ingest writer thread. */
