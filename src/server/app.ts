@@ -58,11 +58,12 @@ export async function buildApp(deps: ServerDeps, opts: AppOptions = {}): Promise
     hsts: false,
   });
   await app.register(fastifyRateLimit, { global: false });
-  installMetrics(app);
+  const views = new ViewCache(storeVersionOf(deps.store));
+  installMetrics(app, views);
   const routes = allRoutes().map((r) =>
     r.url === '/api/login' && deps.loginRateLimit ? { ...r, rateLimit: { max: deps.loginRateLimit, timeWindowMs: 60_000 } } : r,
   );
-  registerRoutes(app, routes, { ...deps, views: new ViewCache(storeVersionOf(deps.store)) });
+  registerRoutes(app, routes, { ...deps, views });
 
   app.setErrorHandler((err, req, reply) => {
     const p = problemOf(err, req.url.split('?')[0]);

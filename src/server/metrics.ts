@@ -1,9 +1,10 @@
 // Prometheus metrics at /metrics (prom-client): request counts and latency by route
 // pattern (never the raw URL, which could carry ids), plus the process defaults.
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { ViewCache } from './views/view-cache.ts';
 
-export function installMetrics(app: FastifyInstance): Registry {
+export function installMetrics(app: FastifyInstance, views?: ViewCache): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const latency = new Histogram({
@@ -17,6 +18,20 @@ export function installMetrics(app: FastifyInstance): Registry {
     const route = req.routeOptions.url ?? 'unmatched';
     latency.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
+  if (views) {
+    // Read from the cache's own tallies at scrape time: nothing added to the request path.
+    new Counter({
+      name: 'warden_view_cache_lookups_total',
+      help: 'Incident workspace view lookups by result (hit: served from the cache)',
+      labelNames: ['result'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc({ result: 'hit' }, views.stats.hits);
+        this.inc({ result: 'miss' }, views.stats.misses);
+      },
+    });
+  }
   app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
   return registry;
 }

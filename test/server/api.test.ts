@@ -172,6 +172,10 @@ for (const dialect of await activeDialects()) {
     test('/metrics exposes request latency by route pattern', async () => {
       const res = await app.inject({ url: '/metrics' });
       assert.match(res.body, /warden_http_request_duration_seconds_bucket\{[^}]*route="\/api\/incidents\/:id"/);
+      // Earlier tests in this file read incidents through the view cache.
+      const lookups = (result: string) => Number(new RegExp(`^warden_view_cache_lookups_total\\{result="${result}"\\} (\\d+)$`, 'm').exec(res.body)?.[1] ?? -1);
+      assert.ok(lookups('miss') >= 1, 'view cache misses are counted');
+      assert.ok(lookups('hit') >= 0, 'view cache hits are reported');
     });
   });
 }

@@ -20,6 +20,7 @@ describe('view cache', () => {
     version = 'v2';
     assert.deepEqual(await cache.get('incident:a', view.compute), { n: 2 });
     assert.equal(view.calls(), 2);
+    assert.deepEqual(cache.stats, { hits: 1, misses: 2 }, 'the tallies /metrics reports');
   });
 
   test('views are kept per key', async () => {

@@ -15,6 +15,8 @@ const MAX_ENTRIES = 256;
 export class ViewCache {
   readonly #entries = new Map<string, Entry>();
   readonly #version: StoreVersion;
+  /** Lookups so far, for /metrics: a hit rate near zero means the store changes faster than it is read. */
+  readonly stats = { hits: 0, misses: 0 };
 
   constructor(version: StoreVersion) {
     this.#version = version;
@@ -25,7 +27,11 @@ export class ViewCache {
     const version = await this.#version();
     const hit = this.#entries.get(key);
     // A key names one view kind (`kind:id`), so its entry always holds that view's type.
-    if (hit?.version === version) return hit.value as Promise<T>;
+    if (hit?.version === version) {
+      this.stats.hits++;
+      return hit.value as Promise<T>;
+    }
+    this.stats.misses++;
     const entry: Entry = { version, value: compute().then(deepFreeze) };
     this.#entries.delete(key);
     this.#entries.set(key, entry);
