@@ -60,7 +60,8 @@ export async function runDetectRole(d: DetectRoleDeps): Promise<void> {
       d.log(`partition ${p}: lease lost`);
     },
   });
-  let ticking = Promise.resolve();
+  // Claims start at the first tick, LEASE_RENEW_MS after this announcement.
+  let ticking = leases.announce().catch((err) => d.log(`leases: ${String(err)}`));
   const timer = setInterval(() => {
     ticking = ticking.then(() =>
       leases.tick().then(

@@ -33,8 +33,15 @@ export class LeaseManager {
     return [...this.owned.keys()].sort((a, b) => a - b);
   }
 
-  async tick(): Promise<void> {
+  /** Heartbeat only, at start-up: workers started together see each other before the first
+   * claim (a tick later), so the first one up does not take every partition and then hand most
+   * back, each handed-back partition costing its new owner a replay of the stream. */
+  async announce(): Promise<void> {
     await this.kv.put(`w.${this.id}`, String(Date.now()));
+  }
+
+  async tick(): Promise<void> {
+    await this.announce();
     let live = 0;
     for await (const _ of await this.kv.keys('w.*')) live++;
     const fair = Math.ceil(this.partitions / Math.max(1, live));
