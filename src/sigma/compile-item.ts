@@ -8,8 +8,14 @@ import {
   prepareText,
   textPreparation,
 } from './compile-value.ts';
-import { allScalars, type FieldScalars, fieldSlot, scalarsAt } from './event-scratch.ts';
-import { compileFieldReader, scalarText } from './field-lookup.ts';
+import {
+  allScalars,
+  type FieldScalars,
+  fieldSlot,
+  loweredTexts,
+  scalarsAt,
+} from './event-scratch.ts';
+import { compileFieldReader } from './field-lookup.ts';
 import { compileNeedleSet } from './needle-set.ts';
 import type { DetectionItem, RuleValue } from './types.ts';
 
@@ -71,18 +77,22 @@ export function compileItem(item: DetectionItem, ctx: ItemContext): CompiledItem
   // shared with the index and every other rule reading the field).
   const fieldTest = (field: string): EventTest => {
     const slot = fieldSlot(field);
-    const textAt = (sc: FieldScalars, j: number): string =>
-      plain ? (sc.lowered[j] as string) : prepareText(scalarText(sc.raws[j]) as string, prep);
+    // Plain values compare against the lower-cased texts (made once per event and field);
+    // `cased` / `windash` prepare the text themselves.
+    const textsOf = (sc: FieldScalars): string[] =>
+      plain ? loweredTexts(sc) : sc.texts.map((t) => prepareText(t, prep));
     if (all)
       return (ev) => {
         const sc = scalarsAt(ev, slot);
+        const texts = sc.missing ? sc.texts : textsOf(sc);
         for (const c of compiled) {
           if (c === 'null') {
             if (!sc.missing) return false;
             continue;
           }
           let any = false;
-          for (let j = 0; j < sc.raws.length && !any; j++) any = c.test(sc.raws[j], textAt(sc, j), ev);
+          for (let j = 0; j < sc.raws.length && !any; j++)
+            any = c.test(sc.raws[j], texts[j] as string, ev);
           if (!any) return false;
         }
         return true;
@@ -91,8 +101,10 @@ export function compileItem(item: DetectionItem, ctx: ItemContext): CompiledItem
       const sc = scalarsAt(ev, slot);
       if (sc.missing) return hasNull;
       const raws = sc.raws;
+      if (raws.length === 0) return false;
+      const texts = textsOf(sc);
       for (let j = 0; j < raws.length; j++) {
-        const text = textAt(sc, j);
+        const text = texts[j] as string;
         for (const c of real) if (c.test(raws[j], text, ev)) return true;
       }
       return false;
@@ -181,7 +193,9 @@ function compileKeywords(item: DetectionItem, ctx: ItemContext): CompiledItem | 
     testsToRun = [batched, ...tests.filter((c) => c.needle === undefined)];
   }
   const one = (c: CompiledValue, ev: Record<string, unknown>) => {
-    const { texts, lowered } = allScalars(ev);
+    const sc = allScalars(ev);
+    const texts = sc.texts;
+    const lowered = plainPrep ? loweredTexts(sc) : texts;
     for (let i = 0; i < texts.length; i++) {
       const raw = texts[i] as string;
       if (c.test(raw, plainPrep ? (lowered[i] as string) : prepareText(raw, prep), ev)) return true;

@@ -9,18 +9,21 @@
 import { compileFieldReader, type FieldReader, scalarText } from './field-lookup.ts';
 
 /**
- * A field's scalars in one event, with the lower-cased text of each at the same index. Valid
- * until the next event: the arrays are reused.
+ * A field's scalars in one event with their text; the lower-cased texts are made on first use
+ * (`loweredTexts`), since the index's memo answers most fields without them. Valid until the
+ * next event: the arrays are reused.
  */
 export interface FieldScalars {
   /** The scalars as found (strings, numbers, booleans); array elements one by one. */
   raws: unknown[];
-  /** Their lower-cased text, aligned with `raws`. */
-  lowered: string[];
+  /** Their text as rules compare it (`scalarText`), aligned with `raws`. */
+  texts: string[];
   /** The field is absent or null (as opposed to present without scalars, e.g. `[]`). */
   missing: boolean;
+  /** `texts` lower-cased, valid when `lowGeneration` is the current generation. */
+  lowered: string[];
+  lowGeneration: number;
 }
-
 
 let generation = 0;
 const slotOf = new Map<string, number>();
@@ -28,10 +31,13 @@ const readers: FieldReader[] = [];
 let stamps = new Int32Array(64);
 const values: FieldScalars[] = [];
 let allGeneration = -1;
-let allTexts: string[] = [];
-let allLowered: string[] = [];
+const all = newScalars();
 
 let current: object | undefined;
+
+function newScalars(): FieldScalars {
+  return { raws: [], texts: [], missing: true, lowered: [], lowGeneration: -1 };
+}
 
 /** Starts a new event: everything memoised for the previous one is forgotten. */
 export function beginEvent(): void {
@@ -54,7 +60,7 @@ export function fieldSlot(field: string): number {
     slot = readers.length;
     slotOf.set(field, slot);
     readers.push(compileFieldReader(field));
-    values.push({ raws: [], lowered: [], missing: true });
+    values.push(newScalars());
     if (slot >= stamps.length) {
       const grown = new Int32Array(stamps.length * 2);
       grown.set(stamps);
@@ -65,48 +71,75 @@ export function fieldSlot(field: string): number {
   return slot;
 }
 
-/** A field's scalars (by slot) in the current event, read and lower-cased once. */
+/** A field's scalars (by slot) in the current event, read once per event. */
 export function scalarsAt(ev: Record<string, unknown>, slot: number): FieldScalars {
   if (ev !== current) enter(ev);
   if (stamps[slot] === generation) return values[slot] as FieldScalars;
   stamps[slot] = generation;
   const raw = (readers[slot] as FieldReader)(ev);
   // Each slot's object and arrays are reused from event to event (valid until the next event):
-  // no allocation per field and event beyond the lower-cased strings themselves.
+  // no allocation per field and event. Arrays are overwritten in place and truncated only when
+  // their length changes (setting `length` is a runtime call; most fields hold one scalar).
   const out = values[slot] as FieldScalars;
-  out.raws.length = 0;
-  out.lowered.length = 0;
   out.missing = raw === undefined || raw === null;
-  if (out.missing) return out;
-  if (Array.isArray(raw)) for (const x of raw) addScalar(out, x);
-  else addScalar(out, raw);
+  let n = 0;
+  if (!out.missing) {
+    if (Array.isArray(raw)) for (const x of raw) n = addScalar(out, n, x);
+    else n = addScalar(out, 0, raw);
+  }
+  if (out.raws.length !== n) {
+    out.raws.length = n;
+    out.texts.length = n;
+  }
   return out;
 }
 
-function addScalar(out: FieldScalars, x: unknown): void {
+function addScalar(out: FieldScalars, n: number, x: unknown): number {
   const s = scalarText(x);
-  if (s === null) return;
-  out.raws.push(x);
-  out.lowered.push(s.toLowerCase());
+  if (s === null) return n;
+  out.raws[n] = x;
+  out.texts[n] = s;
+  return n + 1;
+}
+
+/** The lower-cased texts of scalars read in the current event (computed once per event). */
+export function loweredTexts(sc: FieldScalars): string[] {
+  if (sc.lowGeneration === generation) return sc.lowered;
+  sc.lowGeneration = generation;
+  const texts = sc.texts;
+  const low = sc.lowered;
+  for (let i = 0; i < texts.length; i++) low[i] = (texts[i] as string).toLowerCase();
+  if (low.length !== texts.length) low.length = texts.length;
+  return low;
 }
 
 /** Every scalar value in the event (nested objects and arrays included), as text. */
-export function allScalars(ev: Record<string, unknown>): { texts: string[]; lowered: string[] } {
+export function allScalars(ev: Record<string, unknown>): FieldScalars {
   if (ev !== current) enter(ev);
   if (allGeneration !== generation) {
-    allTexts = [];
-    collect(ev, allTexts, 0);
-    allLowered = allTexts.map((t) => t.toLowerCase());
     allGeneration = generation;
+    const n = collect(ev, all.texts, 0, 0);
+    if (all.texts.length !== n) all.texts.length = n;
+    all.raws = all.texts;
+    all.missing = false;
   }
-  return { texts: allTexts, lowered: allLowered };
+  return all;
 }
 
-function collect(v: unknown, out: string[], depth: number): void {
-  if (depth > 8 || v === null || v === undefined) return;
+/** Appends the scalar texts under `v` at `out[n]`...; returns the new count. */
+function collect(v: unknown, out: string[], n: number, depth: number): number {
+  if (depth > 8 || v === null || v === undefined) return n;
   const s = scalarText(v);
-  if (s !== null) out.push(s);
-  else if (Array.isArray(v)) for (const x of v) collect(x, out, depth + 1);
-  else if (typeof v === 'object')
-    for (const x of Object.values(v as object)) collect(x, out, depth + 1);
+  if (s !== null) {
+    out[n] = s;
+    return n + 1;
+  }
+  if (Array.isArray(v)) {
+    for (const x of v) n = collect(x, out, n, depth + 1);
+  } else if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    // for-in over own keys (event objects are plain): no Object.values array per event
+    for (const k in o) if (Object.hasOwn(o, k)) n = collect(o[k], out, n, depth + 1);
+  }
+  return n;
 }

@@ -3,18 +3,20 @@
 // hash map, substrings under one of their 4-grams, substrings shorter than 4 under their first
 // character), under the mere presence of a field it needs, or in the small "always try" list.
 import type { FieldLiteral } from './compile-item.ts';
+import { MemoPool } from './bounded-memo.ts';
 import { allScalars, fieldSlot, scalarsAt } from './event-scratch.ts';
 
 interface SubEntry {
   text: string;
   /** Where in `text` the 4-gram it is filed under starts (0 for short substrings). */
   at: number;
-  /** Every rule filed under this literal (identical literals are checked once). */
+  /** Every rule tag (rule * 4 + disjunction) filed under this literal (checked once). */
   rules: number[];
 }
 
 interface FieldIndex {
   field: string;
+  /** Exact lower-cased values -> rule tags. */
   eq: Map<string, number[]>;
   grams: Map<number, SubEntry[]>;
   subs: Map<string, SubEntry>;
@@ -31,16 +33,16 @@ interface FieldIndex {
   shortFirsts: Uint8Array | null;
   /** The field's scratch slot (event-scratch.ts); -1 for `*`, every scalar of the event. */
   slot: number;
-  /** Rules that only need the field to hold a value. */
+  /** Rule tags that only need the field to hold a value. */
   present: number[];
+  /** Lower-cased text -> the rule tags its literals hit, from the index's pool. */
+  memo: Map<string, readonly number[]>;
 }
 
-const NO_EVENT: Record<string, unknown> = {};
+const NO_RULES: readonly number[] = Object.freeze([]);
 
-/** A check literal with its field's scratch slot resolved once. */
-interface CheckLiteral extends FieldLiteral {
-  slot: number;
-}
+/** Disjunctions a rule is filed under (tag = rule * 4 + disjunction: at most 4). */
+const MAX_DISJUNCTIONS = 3;
 
 /** Bloom slots per filed literal (as a power of two): sparse enough to skip most positions. */
 const SLOTS_PER_LITERAL_BITS = 6;
@@ -64,18 +66,29 @@ export class RuleIndex {
   private readonly byKey = new Map<string, FieldIndex>();
   /** Dotted paths and `*` (keyword searches): read for every event. */
   private readonly special: FieldIndex[] = [];
+  /** Per rule: the event (stamp) its `mask` belongs to. */
   private readonly seen: Uint32Array;
+  /** Per rule: which of its disjunctions the current event satisfied (bit d = disjunction d). */
+  private readonly mask: Uint8Array;
+  /** Per rule: the mask once every disjunction holds. */
+  private readonly full: Uint8Array;
+  /** Rules whose first disjunction the current event satisfied (each once). */
+  private readonly touched: number[] = [];
   private stamp = 0;
   readonly always: number[] = [];
-  /** Further necessary disjunctions per rule, checked on a hit before the rule runs. */
-  private readonly checks: CheckLiteral[][][];
+  /** Bounded memo of every field's texts (bounded-memo.ts); shared budget. */
+  readonly memo = new MemoPool<readonly number[]>();
 
-  /** `requirements[i]`: rule i's necessary disjunctions, best first (none: always tried). */
+  /**
+   * `requirements[i]`: rule i's necessary disjunctions, best first (none: always tried). Every
+   * literal of every disjunction (up to MAX_DISJUNCTIONS) is filed under a tag, rule * 4 + the
+   * disjunction's number; a rule is tried when its event set every bit. Filing the checks too
+   * (instead of testing them per hit) lets the memo answer them along with the first one.
+   */
   constructor(requirements: FieldLiteral[][][]) {
     this.seen = new Uint32Array(requirements.length);
-    this.checks = requirements.map((r) =>
-      r.slice(1).map((alts) => alts.map((l) => ({ ...l, slot: slotFor(l.field) }))),
-    );
+    this.mask = new Uint8Array(requirements.length);
+    this.full = new Uint8Array(requirements.length);
     const byField = new Map<string, FieldIndex>();
     requirements.forEach((reqs, rule) => {
       const req = reqs[0];
@@ -83,36 +96,44 @@ export class RuleIndex {
         this.always.push(rule);
         return;
       }
-      for (const lit of req) {
-        let fi = byField.get(lit.field);
-        if (!fi) {
-          fi = {
-            field: lit.field,
-            eq: new Map(),
-            grams: new Map(),
-            subs: new Map(),
-            bloom: new Uint32Array(0),
-            shift: 32,
-            shorts: new Map(),
-            shortFirsts: null,
-            slot: slotFor(lit.field),
-            present: [],
-          };
-          byField.set(lit.field, fi);
-          if (lit.field === '*' || lit.field.includes('.')) this.special.push(fi);
-          else this.byKey.set(lit.field, fi);
-        }
-        if (lit.kind === 'eq') {
-          const list = fi.eq.get(lit.text);
-          if (list) list.push(rule);
-          else fi.eq.set(lit.text, [rule]);
-        } else if (lit.kind === 'has') {
-          if (!fi.present.includes(rule)) fi.present.push(rule);
-        } else if (lit.text.length < 4) this.addShort(fi, lit.text, rule);
-        else this.addSub(fi, lit.text, rule);
-      }
+      const used = reqs.slice(0, MAX_DISJUNCTIONS);
+      this.full[rule] = (1 << used.length) - 1;
+      used.forEach((alts, d) => {
+        for (const lit of alts) this.file(byField, lit, rule * 4 + d);
+      });
     });
     this.buildBlooms();
+  }
+
+  /** Files one literal of a disjunction under `tag` in its field's index. */
+  private file(byField: Map<string, FieldIndex>, lit: FieldLiteral, tag: number): void {
+    let fi = byField.get(lit.field);
+    if (!fi) {
+      fi = {
+        field: lit.field,
+        eq: new Map(),
+        grams: new Map(),
+        subs: new Map(),
+        bloom: new Uint32Array(0),
+        shift: 32,
+        shorts: new Map(),
+        shortFirsts: null,
+        slot: slotFor(lit.field),
+        present: [],
+        memo: this.memo.newMap(),
+      };
+      byField.set(lit.field, fi);
+      if (lit.field === '*' || lit.field.includes('.')) this.special.push(fi);
+      else this.byKey.set(lit.field, fi);
+    }
+    if (lit.kind === 'eq') {
+      const list = fi.eq.get(lit.text);
+      if (!list) fi.eq.set(lit.text, [tag]);
+      else if (!list.includes(tag)) list.push(tag);
+    } else if (lit.kind === 'has') {
+      if (!fi.present.includes(tag)) fi.present.push(tag);
+    } else if (lit.text.length < 4) this.addShort(fi, lit.text, tag);
+    else this.addSub(fi, lit.text, tag);
   }
 
   /** Sizes each field's bloom filter to its literal count, then marks the filed 4-grams. */
@@ -171,8 +192,6 @@ export class RuleIndex {
   /** Calls `visit` once for each rule that may match `event` (always-tried rules first). */
   candidates(event: Record<string, unknown>, visit: (rule: number) => void): void {
     ++this.stamp;
-    this.event = event;
-    this.visit = visit;
     for (const r of this.always) visit(r);
     for (const key in event) {
       const fi = this.byKey.get(key);
@@ -182,20 +201,25 @@ export class RuleIndex {
       // a dotted field may also be an exact key, already scanned above under byKey
       this.scanField(fi, textsAt(event, fi.slot));
     }
-    this.event = NO_EVENT;
+    const touched = this.touched;
+    for (let i = 0; i < touched.length; i++) {
+      const r = touched[i] as number;
+      if (this.mask[r] === this.full[r]) visit(r);
+    }
+    touched.length = 0;
   }
 
-  // The event being indexed and its visitor live on the instance (not in a closure per event):
-  // one allocation less per event on the hottest path.
-  private event: Record<string, unknown> = NO_EVENT;
-  private visit: (rule: number) => void = () => {};
-
-  private hit(r: number): void {
-    if (this.seen[r] === this.stamp) return;
-    this.seen[r] = this.stamp;
-    const checks = this.checks[r];
-    if (checks) for (const c of checks) if (!satisfied(this.event, c)) return;
-    this.visit(r);
+  /** One literal of disjunction `tag & 3` of rule `tag >> 2` holds in the current event. */
+  private hit(tag: number): void {
+    const r = tag >>> 2;
+    const d = tag & 3;
+    if (this.seen[r] !== this.stamp) {
+      this.seen[r] = this.stamp;
+      this.mask[r] = 0;
+    }
+    const m = this.mask[r] as number;
+    if (d === 0 && (m & 1) === 0) this.touched.push(r);
+    this.mask[r] = m | (1 << d);
   }
 
   /** Hits the rules of one field: its presence, then each of its lower-cased texts. */
@@ -205,16 +229,39 @@ export class RuleIndex {
     for (const text of texts) this.scanValue(fi, text);
   }
 
+  /**
+   * Hits the rule tags a text's literals name: from the memo (keyed by the text as found, so a
+   * hit needs no lower-casing), else by scanning the lower-cased text once.
+   */
   private scanValue(fi: FieldIndex, text: string): void {
+    let rules = fi.memo.get(text);
+    if (rules === undefined) {
+      rules = this.literalHits(fi, text.toLowerCase());
+      this.memo.store(fi.memo, text, rules);
+    }
+    for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
+  }
+
+  /** The distinct rules filed under literals that `text` equals or contains (no checks). */
+  private literalHits(fi: FieldIndex, text: string): readonly number[] {
+    // No closure here: tsx keeps function names, which wraps every closure in a call.
+    const out: number[] = [];
     if (fi.eq.size) {
       const rules = fi.eq.get(text);
-      if (rules) for (const r of rules) this.hit(r);
+      if (rules) addRules(out, rules);
     }
-    if (fi.shorts.size) this.scanShorts(fi, text);
-    if (fi.grams.size === 0) return;
+    if (fi.shorts.size) {
+      const firsts = fi.shortFirsts as Uint8Array;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (firsts[c] === 0) continue;
+        const entries = fi.shorts.get(c);
+        if (entries) for (const e of entries) if (text.startsWith(e.text, i)) addRules(out, e.rules);
+      }
+    }
+    if (fi.grams.size === 0 || text.length < 4) return out.length ? out : NO_RULES;
     const bloom = fi.bloom;
     const shift = fi.shift;
-    if (text.length < 4) return;
     let k = gramKey(text, 0);
     for (let i = 0; ; ) {
       const slot = bloomSlot(k, shift);
@@ -224,23 +271,13 @@ export class RuleIndex {
           // The gram sits at `e.at` in the literal, so only one alignment needs comparing.
           for (const e of entries) {
             const start = i - e.at;
-            if (start >= 0 && text.startsWith(e.text, start)) for (const r of e.rules) this.hit(r);
+            if (start >= 0 && text.startsWith(e.text, start)) addRules(out, e.rules);
           }
       }
       if (++i + 4 > text.length) break;
       k = ((k << 8) | (text.charCodeAt(i + 3) & 0xff)) >>> 0;
     }
-  }
-
-  private scanShorts(fi: FieldIndex, text: string): void {
-    const firsts = fi.shortFirsts as Uint8Array;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (firsts[c] === 0) continue;
-      const entries = fi.shorts.get(c);
-      if (entries)
-        for (const e of entries) if (text.startsWith(e.text, i)) for (const r of e.rules) this.hit(r);
-    }
+    return out.length ? out : NO_RULES;
   }
 
   get indexedFields(): number {
@@ -248,26 +285,16 @@ export class RuleIndex {
   }
 }
 
-/** Whether the event satisfies one literal of a disjunction. */
-function satisfied(event: Record<string, unknown>, alternatives: CheckLiteral[]): boolean {
-  for (const lit of alternatives) {
-    const texts = textsAt(event, lit.slot);
-    if (lit.kind === 'has') {
-      if (texts.length > 0) return true;
-      continue;
-    }
-    for (const text of texts) {
-      if (lit.kind === 'eq' ? text === lit.text : text.includes(lit.text)) return true;
-    }
-  }
-  return false;
+/** Appends the rules not yet in `out` (lists are short: a text names few rules). */
+function addRules(out: number[], rules: number[]): void {
+  for (const r of rules) if (!out.includes(r)) out.push(r);
 }
 
 function slotFor(field: string): number {
   return field === '*' ? -1 : fieldSlot(field);
 }
 
-/** The lower-cased texts of a field by slot (-1: every scalar of the event, for keywords). */
+/** The texts of a field by slot as found (-1: every scalar of the event, for keywords). */
 function textsAt(event: Record<string, unknown>, slot: number): string[] {
-  return slot < 0 ? allScalars(event).lowered : scalarsAt(event, slot).lowered;
+  return slot < 0 ? allScalars(event).texts : scalarsAt(event, slot).texts;
 }

@@ -103,6 +103,46 @@ describe('rule index', () => {
     assert.ok(bare.includes('negated'));
   });
 
+  it('answers from its memo exactly as from a scan, also after the memo is cleared', () => {
+    const triedOn = (ev: Record<string, unknown>) => {
+      const tried: number[] = [];
+      beginEvent();
+      set.index.candidates(ev, (i) => tried.push(i));
+      return tried.sort((a, b) => a - b);
+    };
+    set.index.memo.clear();
+    const first = EVENTS.map(triedOn); // scans (memo empty)
+    const again = EVENTS.map(triedOn); // memo hits
+    assert.deepEqual(again, first);
+    set.index.memo.clear();
+    // the same texts in fresh objects, differently cased keys of the memo: same candidates
+    const copies = EVENTS.map((e) => structuredClone(e));
+    assert.deepEqual(copies.map(triedOn), first);
+    const upper = triedOn({ Image: 'C:\\WINDOWS\\SYSTEM32\\CMD.EXE', CommandLine: 'CMD /C WHOAMI' });
+    assert.ok(upper.includes(set.rules.findIndex((r) => r.key === 'two-needs')));
+  });
+
+  it('never hides a match on random events (memo warm and cold)', () => {
+    const parts = ['/ls', '/id', 'cmd.exe', '\\', 'whoami', 'WHOAMI', '😀', 'ab', 'AB', 'x', ' ', '.exe'];
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const text = () => Array.from({ length: rnd(5) }, () => parts[rnd(parts.length)]).join('');
+    const engine = createEngine(set);
+    for (let n = 0; n < 2000; n++) {
+      if (n === 1000) set.index.memo.clear();
+      const ev: Record<string, unknown> = {};
+      for (const f of ['Image', 'CommandLine', 'Other', 'User']) if (rnd(3)) ev[f] = text();
+      if (rnd(4) === 0) ev['actor'] = { user: text() };
+      if (rnd(4) === 0) ev['Port'] = rnd(2) ? rnd(3000) : [rnd(3000), String(rnd(3000))];
+      const got = engine.push(ev, { line: n, timeMs: n }).map((d) => d.rule).sort();
+      const want = set.rules.filter((r) => r.test(ev)).map((r) => r.key).sort();
+      assert.deepEqual(got, want, JSON.stringify(ev));
+    }
+  });
+
   it('an index with no requirements tries every rule', () => {
     const all = new RuleIndex(set.rules.map(() => []));
     const tried: number[] = [];
