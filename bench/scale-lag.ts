@@ -2,7 +2,7 @@
 // detection workers: each chunk's lag is from its publish ack to the moment every partition's
 // checkpoint covers it (stored, detected, alerts committed). Prints p50/p95/max and the rate
 // actually sustained. Run: node --import tsx bench/scale-lag.ts
-// (SCALE_LAG_RATE events/s, default 20000; SCALE_LAG_SECONDS, default 15)
+// (SCALE_LAG_RATE events/s, default 20000; SCALE_LAG_SECONDS, default 15; SCALE_LAG_PARTITIONS, default 4)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +13,11 @@ import { SOURCE } from '../src/scenario/scenario-world.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { NATS_URL, sleep, spawnWorker, stopWorker, uniquePrefix, waitFor, withNats } from '../test/scale/cluster-support.ts';
 import { freshUrl } from '../test/support/dialects.ts';
-import { loadAverage, minCheckpoint, scenarioFile } from './scale-support.ts';
+import { cpuSeconds, cpuSecondsOf, loadAverage, minCheckpoint, scenarioFile } from './scale-support.ts';
 
 const RATE = Number(process.env.SCALE_LAG_RATE ?? 20_000);
 const SECONDS = Number(process.env.SCALE_LAG_SECONDS ?? 15);
-const PARTITIONS = 4;
+const PARTITIONS = Number(process.env.SCALE_LAG_PARTITIONS ?? 4);
 const dir = mkdtempSync(join(tmpdir(), 'warden-bench-lag-'));
 const { file } = await scenarioFile(dir, RATE * SECONDS);
 const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, RATE * SECONDS);
@@ -55,6 +55,14 @@ try {
     }
   })();
   let failed = 0;
+  const cpu = () => ({
+    ingest: workers.slice(0, 2).reduce((a, w) => a + cpuSeconds(w.pid), 0),
+    detect: workers.slice(2).reduce((a, w) => a + cpuSeconds(w.pid), 0),
+    postgres: cpuSecondsOf('postgres'),
+    nats: cpuSecondsOf('nats-server'),
+    bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+  });
+  const cpu0 = cpu();
   const t0 = performance.now();
   await withNats(NATS_URL, async (nc) => {
     const js = nc.jetstream();
@@ -89,6 +97,10 @@ try {
   if (failed) console.log(`${failed} chunk publishes timed out (not counted)`);
   console.log(`published at ${(lines.length / sendSeconds).toFixed(0)} events/s; all detected after ${total.toFixed(1)} s -> sustained ${(lines.length / total).toFixed(0)} events/s`);
   console.log(`end-to-end lag per chunk: p50 ${(pct(lags, 50) / 1000).toFixed(2)} s, p95 ${(pct(lags, 95) / 1000).toFixed(2)} s, max ${(pct(lags, 100) / 1000).toFixed(2)} s (${lags.length} chunks)`);
+  const cpu1 = cpu();
+  const used = Object.fromEntries(Object.entries(cpu1).map(([k, v]) => [k, v - cpu0[k as keyof typeof cpu0]]));
+  const sum = Object.values(used).reduce((a, b) => a + b, 0);
+  console.log(`CPU seconds over the run (${total.toFixed(1)} s wall, ${(2 * total).toFixed(1)} CPU s available): ${Object.entries(used).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; total ${sum.toFixed(1)} = ${((1000 * sum) / lines.length).toFixed(3)} CPU s per 1,000 events -> ${(lines.length / sum).toFixed(0)} events/s per core for the whole pipeline`);
   console.log(`load average at the end: ${loadAverage()} (2 cores shared)`);
 } catch (err) {
   console.error('bench failed:', err);

@@ -1,6 +1,6 @@
 // Shared pieces of the scale-out benchmarks: a generated scenario stream, a fresh cluster
 // (unique prefix, fresh PostgreSQL database), worker child processes and their CPU time.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCheckpoints } from '../src/scale/checkpoint-store.ts';
 import { shipFile } from '../src/scale/shipper.ts';
@@ -49,6 +49,21 @@ export function cpuSeconds(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** CPU seconds of every process whose command name (/proc/<pid>/comm) is `name`: postgres's
+ * backends, nats-server. Where the rest of a 2-core box's CPU goes. */
+export function cpuSecondsOf(name: string): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(join('/proc', pid, 'comm'), 'utf8').trim() === name) total += cpuSeconds(Number(pid)) || 0;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 export function loadAverage(): string {
