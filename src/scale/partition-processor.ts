@@ -38,8 +38,11 @@ export class PartitionProcessor {
   private committed = 0;
   private readonly next = { ctx: 1, ev: 1 };
   private readonly consumers: { ctx?: Consumer | undefined; ev?: Consumer | undefined } = {};
-  private readonly ctxBuf = new Map<number, ContextTuple>();
-  private readonly evBuf = new Map<number, PartitionEntry>();
+  // Buffered by raw sequence: a batch carries whole raw messages, so one message holds all of a
+  // sequence's tuples (or this partition's entries), in position order; a redelivered batch
+  // replaces them whole. Releasing walks sequences done+1..floor, never the whole backlog.
+  private readonly ctxBuf = new Map<number, ContextTuple[]>();
+  private readonly evBuf = new Map<number, PartitionEntry[]>();
   private pending: AlertHit[] = [];
   private dirty = false;
 
@@ -88,20 +91,24 @@ export class PartitionProcessor {
 
   /** Releases every position of raw sequences up to `floor`, in order. */
   private release(floor: number): number {
-    const ready = [...this.ctxBuf.keys()].filter((p) => seqOfPosition(p) <= floor).sort((a, b) => a - b);
     let n = 0;
-    for (const pos of ready) {
-      const tuple = this.ctxBuf.get(pos) as ContextTuple;
-      this.ctxBuf.delete(pos);
-      const m = this.evBuf.get(pos);
-      if (m) {
-        this.evBuf.delete(pos);
-        n++;
-        const hits = this.detector.push(m[2], m[1]);
-        if (seqOfPosition(pos) > this.committed) for (const h of hits) this.pending.push(h);
-      } else this.detector.observe(tuple[1]);
+    for (let seq = this.done + 1; seq <= floor; seq++) {
+      const tuples = this.ctxBuf.get(seq);
+      const entries = this.evBuf.get(seq);
+      this.ctxBuf.delete(seq);
+      this.evBuf.delete(seq);
+      if (!tuples) continue; // a raw message with no events (blank or malformed lines only)
+      let j = 0;
+      for (const tuple of tuples) {
+        const m = entries?.[j];
+        if (m && m[0] === tuple[0]) {
+          j++;
+          n++;
+          const hits = this.detector.push(m[2], m[1]);
+          if (seq > this.committed) for (const h of hits) this.pending.push(h);
+        } else this.detector.observe(tuple[1]);
+      }
     }
-    for (const pos of this.evBuf.keys()) if (seqOfPosition(pos) <= floor) this.evBuf.delete(pos);
     this.done = floor;
     this.dirty = floor > this.committed;
     this.d.metrics.eventsIn.inc({ role: 'detect' }, n);
@@ -168,10 +175,20 @@ export class PartitionProcessor {
   }
 
   private accept(kind: 'ctx' | 'ev', text: string): void {
-    const buf: Map<number, ContextTuple | PartitionEntry> = kind === 'ctx' ? this.ctxBuf : this.evBuf;
+    const buf: Map<number, Array<ContextTuple | PartitionEntry>> = kind === 'ctx' ? this.ctxBuf : this.evBuf;
+    const touched = new Map<number, Array<ContextTuple | PartitionEntry>>();
     for (const x of JSON.parse(text) as Array<ContextTuple | PartitionEntry>) {
-      if (seqOfPosition(x[0]) > this.done) buf.set(x[0], x);
+      const seq = seqOfPosition(x[0]);
+      if (seq <= this.done) continue;
+      let list = touched.get(seq);
+      if (!list) {
+        list = [];
+        touched.set(seq, list);
+        buf.set(seq, list); // replaces what an earlier delivery of this sequence left
+      }
+      list.push(x);
     }
+    for (const l of touched.values()) if (!isSorted(l)) l.sort((a, b) => a[0] - b[0]);
   }
 
   /** Commits what is pending (graceful drain / lease release). */
@@ -180,4 +197,9 @@ export class PartitionProcessor {
     await this.dropConsumer('ctx');
     await this.dropConsumer('ev');
   }
+}
+
+function isSorted(list: Array<ContextTuple | PartitionEntry>): boolean {
+  for (let i = 1; i < list.length; i++) if ((list[i - 1] as ContextTuple)[0] > (list[i] as ContextTuple)[0]) return false;
+  return true;
 }

@@ -90,7 +90,9 @@ export interface WorkerProc {
 
 export function spawnWorker(args: string[], logFile: string): WorkerProc {
   const out = createWriteStream(logFile, { flags: 'a' });
-  const proc = spawn(process.execPath, ['bin/warden.js', 'worker', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // WARDEN_WORKER_NODE_ARGS: node flags for the worker processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them.
+  const nodeArgs = process.env.WARDEN_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const proc = spawn(process.execPath, [...nodeArgs, 'bin/warden.js', 'worker', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stdout?.pipe(out);
   proc.stderr?.pipe(out);
   const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
