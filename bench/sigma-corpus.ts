@@ -79,7 +79,7 @@ function uniqueRepetition(rep: number): Record<string, unknown>[] {
 
 /**
  * Runs up to `n` events or until `budgetMs` of CPU time is spent; rates are per CPU second.
- * `unique`: each repetition's free-text fields are made unique (the copying is timed too).
+ * `unique`: each repetition's free-text fields are made unique (the copying is not timed).
  */
 function run(set: typeof ruleSet, n: number, budgetMs: number, unique = false) {
   const engine = createEngine(set);
@@ -88,19 +88,26 @@ function run(set: typeof ruleSet, n: number, budgetMs: number, unique = false) {
   const wall0 = performance.now();
   let done = 0;
   let batch = events;
+  let excludedMicros = 0;
   while (done < n) {
     const stop = Math.min(n, done + 1000);
     for (; done < stop; done++) {
       const at = done % events.length;
-      if (unique && at === 0) batch = uniqueRepetition(done / events.length);
+      if (unique && at === 0) {
+        // The copying stands in for parsing fresh events; its CPU time is not counted.
+        const c0 = process.cpuUsage();
+        batch = uniqueRepetition(done / events.length);
+        const c = process.cpuUsage(c0);
+        excludedMicros += c.user + c.system;
+      }
       const ev = batch[at] as Record<string, unknown>;
       detections += engine.push(ev, { line: done + 1, timeMs: done }).length;
     }
     const used = process.cpuUsage(cpu0);
-    if ((used.user + used.system) / 1000 > budgetMs) break;
+    if ((used.user + used.system - excludedMicros) / 1000 > budgetMs) break;
   }
   const used = process.cpuUsage(cpu0);
-  const cpuSecs = (used.user + used.system) / 1e6;
+  const cpuSecs = (used.user + used.system - excludedMicros) / 1e6;
   const wallSecs = (performance.now() - wall0) / 1000;
   const evals = engine.stats().ruleEvaluations;
   return { events: done, perCpuSec: done / cpuSecs, perWallSec: done / wallSecs, detections, evals };
@@ -120,5 +127,5 @@ console.log(`rules: ${ruleSet.rules.length} compiled (parse ${fmt(parseMs)} ms, 
 console.log(`events: ${events.length} distinct regression events (flattened), repeated`);
 console.log(`baseline (naive: every rule on every event), ${fmt(naive.events)} events: ${fmt(naive.perCpuSec)} events/s per CPU second (${fmt(naive.perWallSec)} wall), ${(naive.evals / naive.events).toFixed(0)} rules tried per event`);
 console.log(`indexed, ${fmt(indexed.events)} of ${fmt(total)} events${indexed.events < total ? ' (stopped at the 100 s CPU budget)' : ''}: ${fmt(indexed.perCpuSec)} events/s per CPU second (${fmt(indexed.perWallSec)} wall), ${(indexed.evals / indexed.events).toFixed(1)} rules tried per event, ${fmt(indexed.detections)} detections`);
-console.log(`indexed, free-text fields unique per repetition (${UNIQUE_FIELDS.length} fields; no memo hits on them), ${fmt(uniq.events)} of ${fmt(total)} events${uniq.events < total ? ' (stopped at the 100 s CPU budget)' : ''}: ${fmt(uniq.perCpuSec)} events/s per CPU second (${fmt(uniq.perWallSec)} wall), ${(uniq.evals / uniq.events).toFixed(1)} rules tried per event, ${fmt(uniq.detections)} detections`);
+console.log(`indexed, free-text fields unique per repetition (${UNIQUE_FIELDS.length} fields; no memo hits on them; copying not timed), ${fmt(uniq.events)} of ${fmt(total)} events${uniq.events < total ? ' (stopped at the 100 s CPU budget)' : ''}: ${fmt(uniq.perCpuSec)} events/s per CPU second (${fmt(uniq.perWallSec)} wall), ${(uniq.evals / uniq.events).toFixed(1)} rules tried per event, ${fmt(uniq.detections)} detections`);
 console.log(`ratio: ${(indexed.perCpuSec / naive.perCpuSec).toFixed(1)}x the naive baseline`);

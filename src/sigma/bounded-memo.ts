@@ -1,14 +1,20 @@
-// Memos from a field's text to what the rule index derived from it. Real logs repeat values
-// heavily (process images, users, event ids, whole command lines), so most texts are looked up
-// instead of scanned. Several maps (one per field, so equal texts in different fields never
-// collide and keys need no concatenation) share one budget of entries and key characters; when
-// the budget is spent every map is cleared at once. Clear-when-full keeps the hot path to one
-// Map lookup (no LRU bookkeeping) and memory flat on an endless stream of unique values.
+// Memos from a field's text to what was derived from it (the rule index's hits, a costly item's
+// result). Real logs repeat values heavily (process images, users, event ids, whole command
+// lines), so most texts are looked up instead of scanned. Several memos (one per field or item,
+// so equal texts in different fields never collide and keys need no concatenation) share one
+// pool's budget of entries and key characters; when it is spent every memo is cleared at once.
+// Clear-when-full keeps the hot path to one Map lookup (no LRU bookkeeping) and memory flat on
+// an endless stream of unique values.
+//
+// A memo whose texts do not repeat (unique command lines, GUIDs) would only cost: every miss
+// stores a key that is never read again, which spends the budget, evicts useful entries and
+// keeps young strings alive into the old generation. So each memo watches its hit rate and,
+// while it is low, stores only one miss in SAMPLE: a value that does repeat still gets in soon.
 
 export interface MemoLimits {
-  /** Entries over all maps of the pool. */
+  /** Entries over all memos of the pool. */
   maxEntries: number;
-  /** Key characters over all maps of the pool (long keys cost memory, not only entries). */
+  /** Key characters over all memos of the pool (long keys cost memory, not only entries). */
   maxChars: number;
   /** Longer keys are never stored: they rarely repeat and would spend the budget quickly. */
   maxKeyLength: number;
@@ -20,8 +26,54 @@ export const DEFAULT_MEMO_LIMITS: MemoLimits = {
   maxKeyLength: 4_096,
 };
 
+/** Lookups per hit-rate window. */
+const WINDOW = 2_048;
+/** Below one hit in MIN_HIT_RATE lookups, only one miss in SAMPLE is stored. */
+const MIN_HIT_RATE = 8;
+const SAMPLE = 8;
+
+export class Memo<V> {
+  private readonly map = new Map<string, V>();
+  private lookups = 0;
+  private hits = 0;
+  private misses = 0;
+  /** The last window's hit rate was low: store a sample of misses only. */
+  sampling = false;
+
+  constructor(private readonly pool: MemoPool<V>) {}
+
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) this.hits++;
+    if (++this.lookups === WINDOW) {
+      this.sampling = this.hits * MIN_HIT_RATE < WINDOW;
+      this.lookups = 0;
+      this.hits = 0;
+    }
+    return v;
+  }
+
+  /** Stores the value computed after a miss (maybe not, see above). */
+  set(key: string, value: V): void {
+    if (this.sampling && ++this.misses % SAMPLE !== 0) return;
+    if (this.pool.admit(key)) this.map.set(key, value);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.map.keys();
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
 export class MemoPool<V> {
-  private readonly maps: Map<string, V>[] = [];
+  private readonly memos: Memo<V>[] = [];
   private entries = 0;
   private chars = 0;
   /** How often the pool was emptied (for tests and statistics). */
@@ -29,25 +81,25 @@ export class MemoPool<V> {
 
   constructor(readonly limits: MemoLimits = DEFAULT_MEMO_LIMITS) {}
 
-  /** A new map drawing on this pool's budget. */
-  newMap(): Map<string, V> {
-    const m = new Map<string, V>();
-    this.maps.push(m);
+  /** A new memo drawing on this pool's budget. */
+  newMemo(): Memo<V> {
+    const m = new Memo<V>(this);
+    this.memos.push(m);
     return m;
   }
 
-  /** Stores `value` under `key` in `map` (one of this pool's), clearing the pool when full. */
-  store(map: Map<string, V>, key: string, value: V): void {
-    if (key.length > this.limits.maxKeyLength) return;
+  /** Whether a key may be stored now (called after a miss); clears the pool when it is full. */
+  admit(key: string): boolean {
+    if (key.length > this.limits.maxKeyLength) return false;
     if (this.entries >= this.limits.maxEntries || this.chars + key.length > this.limits.maxChars)
       this.clear();
-    map.set(key, value);
     this.entries++;
     this.chars += key.length;
+    return true;
   }
 
   clear(): void {
-    for (const m of this.maps) m.clear();
+    for (const m of this.memos) m.clear();
     this.entries = 0;
     this.chars = 0;
     this.clears++;

@@ -16,6 +16,7 @@ import {
   scalarsAt,
 } from './event-scratch.ts';
 import { compileFieldReader } from './field-lookup.ts';
+import { itemMemo, worthMemo } from './item-memo.ts';
 import { compileNeedleSet } from './needle-set.ts';
 import type { DetectionItem, RuleValue } from './types.ts';
 
@@ -97,17 +98,30 @@ export function compileItem(item: DetectionItem, ctx: ItemContext): CompiledItem
         }
         return true;
       };
-    return (ev) => {
-      const sc = scalarsAt(ev, slot);
-      if (sc.missing) return hasNull;
+    const evaluate = (sc: FieldScalars, ev: Record<string, unknown>): boolean => {
       const raws = sc.raws;
-      if (raws.length === 0) return false;
       const texts = textsOf(sc);
       for (let j = 0; j < raws.length; j++) {
         const text = texts[j] as string;
         for (const c of real) if (c.test(raws[j], text, ev)) return true;
       }
       return false;
+    };
+    const memo = worthMemo(mods, compiled.length) ? itemMemo.newMemo() : null;
+    return (ev) => {
+      const sc = scalarsAt(ev, slot);
+      if (sc.missing) return hasNull;
+      const n = sc.raws.length;
+      if (n === 0) return false;
+      if (memo === null || n !== 1) return evaluate(sc, ev);
+      // One scalar: the result is a function of its text (see item-memo.ts).
+      const key = sc.texts[0] as string;
+      let known = memo.get(key);
+      if (known === undefined) {
+        known = evaluate(sc, ev);
+        memo.set(key, known);
+      }
+      return known;
     };
   };
   const tests = readers.map(({ f }) => fieldTest(f));
@@ -212,8 +226,30 @@ function compileKeywords(item: DetectionItem, ctx: ItemContext): CompiledItem | 
     : lits.some((l) => l === null)
       ? []
       : [lits.flat() as FieldLiteral[]];
+  let test: EventTest = all
+    ? (ev) => tests.every((c) => one(c, ev))
+    : (ev) => testsToRun.some((c) => one(c, ev));
+  if (!all && worthMemo(mods, tests.length)) {
+    // Without `all` the item holds when some scalar passes some value: memoise per scalar text.
+    const memo = itemMemo.newMemo();
+    test = (ev) => {
+      const texts = allScalars(ev).texts;
+      for (let i = 0; i < texts.length; i++) {
+        const raw = texts[i] as string;
+        let known = memo.get(raw);
+        if (known === undefined) {
+          const text = prepareText(raw, prep);
+          known = false;
+          for (const c of testsToRun) if (c.test(raw, text, ev)) known = true;
+          memo.set(raw, known);
+        }
+        if (known) return true;
+      }
+      return false;
+    };
+  }
   return {
-    test: all ? (ev) => tests.every((c) => one(c, ev)) : (ev) => testsToRun.some((c) => one(c, ev)),
+    test,
     requirements,
   };
 }

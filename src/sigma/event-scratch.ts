@@ -75,8 +75,22 @@ export function fieldSlot(field: string): number {
 export function scalarsAt(ev: Record<string, unknown>, slot: number): FieldScalars {
   if (ev !== current) enter(ev);
   if (stamps[slot] === generation) return values[slot] as FieldScalars;
+  return fill(slot, (readers[slot] as FieldReader)(ev));
+}
+
+/**
+ * The same for a top-level field whose value the caller already read (the rule index walks the
+ * event's own keys): skips the field reader. `raw` must be `ev[field of slot]`.
+ */
+export function scalarsOfKey(ev: Record<string, unknown>, slot: number, raw: unknown): FieldScalars {
+  if (ev !== current) enter(ev);
+  if (stamps[slot] === generation) return values[slot] as FieldScalars;
+  // inherited Object methods are not fields (as in field-lookup.ts)
+  return fill(slot, typeof raw === 'function' ? undefined : raw);
+}
+
+function fill(slot: number, raw: unknown): FieldScalars {
   stamps[slot] = generation;
-  const raw = (readers[slot] as FieldReader)(ev);
   // Each slot's object and arrays are reused from event to event (valid until the next event):
   // no allocation per field and event. Arrays are overwritten in place and truncated only when
   // their length changes (setting `length` is a runtime call; most fields hold one scalar).

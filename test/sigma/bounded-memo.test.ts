@@ -1,20 +1,22 @@
-// The memo pool behind the rule index must stay bounded: it empties every map at once when the
-// entry or character budget is spent, never stores over-long keys, and keeps answering.
+// The memos behind the rule index and costly items must stay bounded: the pool empties every
+// memo at once when its entry or character budget is spent, never stores over-long keys, and a
+// memo whose texts do not repeat stores only a sample of its misses.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MemoPool } from '../../src/sigma/bounded-memo.ts';
 
 describe('memo pool', () => {
-  it('clears every map when the entry budget is spent', () => {
+  it('clears every memo when the entry budget is spent', () => {
     const pool = new MemoPool<number>({ maxEntries: 3, maxChars: 1000, maxKeyLength: 100 });
-    const a = pool.newMap();
-    const b = pool.newMap();
-    pool.store(a, 'x', 1);
-    pool.store(b, 'x', 2);
-    pool.store(a, 'y', 3);
+    const a = pool.newMemo();
+    const b = pool.newMemo();
+    a.set('x', 1);
+    b.set('x', 2);
+    a.set('y', 3);
     assert.equal(pool.size, 3);
-    assert.equal(b.get('x'), 2, 'maps are separate: equal keys do not collide');
-    pool.store(b, 'z', 4); // the fourth entry empties the pool first
+    assert.equal(b.get('x'), 2, 'memos are separate: equal keys do not collide');
+    assert.equal(a.get('x'), 1);
+    b.set('z', 4); // the fourth entry empties the pool first
     assert.equal(pool.clears, 1);
     assert.equal(pool.size, 1);
     assert.equal(a.size, 0);
@@ -23,28 +25,52 @@ describe('memo pool', () => {
 
   it('counts key characters and skips over-long keys', () => {
     const pool = new MemoPool<number>({ maxEntries: 100, maxChars: 10, maxKeyLength: 6 });
-    const m = pool.newMap();
-    pool.store(m, 'abcdefg', 1); // longer than maxKeyLength: not stored
+    const m = pool.newMemo();
+    m.set('abcdefg', 1); // longer than maxKeyLength: not stored
     assert.equal(m.size, 0);
-    pool.store(m, 'abcdef', 1);
-    pool.store(m, 'ghij', 2); // 10 characters: still fits
+    m.set('abcdef', 1);
+    m.set('ghij', 2); // 10 characters: still fits
     assert.equal(pool.clears, 0);
-    pool.store(m, 'k', 3); // 11 > 10: cleared first
+    m.set('k', 3); // 11 > 10: cleared first
     assert.equal(pool.clears, 1);
     assert.deepEqual([...m.keys()], ['k']);
   });
 
   it('stays within its budget on an endless stream of unique keys', () => {
     const pool = new MemoPool<number>({ maxEntries: 1000, maxChars: 50_000, maxKeyLength: 100 });
-    const maps = [pool.newMap(), pool.newMap()];
+    const memos = [pool.newMemo(), pool.newMemo()];
     for (let i = 0; i < 100_000; i++) {
-      const m = maps[i % 2] as Map<string, number>;
-      pool.store(m, `value-${i}`, i);
+      const m = memos[i % 2] as (typeof memos)[number];
+      const key = `value-${i}`;
+      if (m.get(key) === undefined) m.set(key, i);
       assert.ok(pool.size <= 1000);
+      assert.ok((memos[0]?.size ?? 0) + (memos[1]?.size ?? 0) <= 1000);
     }
+    assert.ok(pool.clears >= 5);
+  });
+
+  it('samples its misses while its texts do not repeat, and recovers when they do', () => {
+    const pool = new MemoPool<number>();
+    const m = pool.newMemo();
+    let stored = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const key = `unique-${i}`;
+      if (m.get(key) === undefined) m.set(key, i);
+      if (i === 4_095) stored = m.size;
+    }
+    assert.ok(m.sampling, 'no hits: sampling');
     assert.ok(
-      (maps[0] as Map<string, number>).size + (maps[1] as Map<string, number>).size <= 1000,
+      m.size - stored <= (10_000 - 4_096) / 8 + 1,
+      `${m.size - stored} stored while sampling`,
     );
-    assert.ok(pool.clears >= 99);
+    // a small set of repeated values gets in through the sample and is then answered
+    let hits = 0;
+    for (let i = 0; i < 8_192; i++) {
+      const key = `image-${i % 10}`;
+      if (m.get(key) === undefined) m.set(key, i);
+      else hits++;
+    }
+    assert.ok(!m.sampling, 'repeating texts: storing every miss again');
+    assert.ok(hits > 8_000);
   });
 });
