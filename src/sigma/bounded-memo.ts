@@ -9,7 +9,8 @@
 // A memo whose texts do not repeat (unique command lines, GUIDs) would only cost: every miss
 // stores a key that is never read again, which spends the budget, evicts useful entries and
 // keeps young strings alive into the old generation. So each memo watches its hit rate and,
-// while it is low, stores only one miss in SAMPLE: a value that does repeat still gets in soon.
+// while it is low, looks up and stores only one call in SAMPLE: a value that does repeat still
+// gets in soon, and the hit rate is still measured on the sample.
 
 export interface MemoLimits {
   /** Entries over all memos of the pool. */
@@ -28,7 +29,7 @@ export const DEFAULT_MEMO_LIMITS: MemoLimits = {
 
 /** Lookups per hit-rate window. */
 const WINDOW = 2_048;
-/** Below one hit in MIN_HIT_RATE lookups, only one miss in SAMPLE is stored. */
+/** Below one hit in MIN_HIT_RATE lookups, only one call in SAMPLE looks up and stores. */
 const MIN_HIT_RATE = 8;
 const SAMPLE = 8;
 
@@ -36,13 +37,19 @@ export class Memo<V> {
   private readonly map = new Map<string, V>();
   private lookups = 0;
   private hits = 0;
-  private misses = 0;
+  private tick = 0;
+  /** Whether the last `get` looked up (its miss may be stored). */
+  private looked = true;
   /** The last window's hit rate was low: store a sample of misses only. */
   sampling = false;
 
   constructor(private readonly pool: MemoPool<V>) {}
 
   get(key: string): V | undefined {
+    // While sampling, only one call in SAMPLE looks up (and may store): the lookup itself (hashing
+    // a fresh string, probing) is most of a memo's cost when its texts do not repeat.
+    this.looked = !this.sampling || ++this.tick % SAMPLE === 0;
+    if (!this.looked) return undefined;
     const v = this.map.get(key);
     if (v !== undefined) this.hits++;
     if (++this.lookups === WINDOW) {
@@ -53,10 +60,9 @@ export class Memo<V> {
     return v;
   }
 
-  /** Stores the value computed after a miss (maybe not, see above). */
+  /** Stores the value computed after a miss of `get` (unless that call skipped the lookup). */
   set(key: string, value: V): void {
-    if (this.sampling && ++this.misses % SAMPLE !== 0) return;
-    if (this.pool.admit(key)) this.map.set(key, value);
+    if (this.looked && this.pool.admit(key)) this.map.set(key, value);
   }
 
   get size(): number {

@@ -28,9 +28,12 @@ interface FieldIndex {
   /** 32 - log2(bloom size): the shift that maps a hashed gram onto a slot. */
   shift: number;
   /** Substrings of 1–3 characters, by their first UTF-16 code unit. */
-  shorts: Map<number, SubEntry[]>;
-  /** Which first code units `shorts` holds: most positions skip the Map (allocated on use). */
-  shortFirsts: Uint8Array | null;
+  shorts: SubEntry[][];
+  /**
+   * Per first code unit, 1 + its list's place in `shorts` (0: none). A typed array, not a Map:
+   * it is read at every position of every scanned text (allocated on use).
+   */
+  shortFirsts: Uint16Array | null;
   /** The field's scratch slot (event-scratch.ts); -1 for `*`, every scalar of the event. */
   slot: number;
   /** Rule tags that only need the field to hold a value. */
@@ -131,7 +134,7 @@ export class RuleIndex {
         subs: new Map(),
         bloom: new Uint32Array(0),
         shift: 32,
-        shorts: new Map(),
+        shorts: [],
         shortFirsts: null,
         slot: slotFor(lit.field),
         present: [],
@@ -170,12 +173,12 @@ export class RuleIndex {
   /** Files a 1–3 character substring under its first code unit (once per distinct literal). */
   private addShort(fi: FieldIndex, text: string, rule: number): void {
     const first = text.charCodeAt(0);
-    let list = fi.shorts.get(first);
+    fi.shortFirsts ??= new Uint16Array(65536);
+    let list = fi.shorts[(fi.shortFirsts[first] as number) - 1];
     if (!list) {
       list = [];
-      fi.shorts.set(first, list);
-      fi.shortFirsts ??= new Uint8Array(65536);
-      fi.shortFirsts[first] = 1;
+      fi.shorts.push(list);
+      fi.shortFirsts[first] = fi.shorts.length;
     }
     const known = list.find((e) => e.text === text);
     if (known) {
@@ -267,13 +270,14 @@ export class RuleIndex {
       const rules = fi.eq.get(text);
       if (rules) addRules(out, rules);
     }
-    if (fi.shorts.size) {
-      const firsts = fi.shortFirsts as Uint8Array;
+    if (fi.shortFirsts !== null) {
+      const firsts = fi.shortFirsts;
+      const shorts = fi.shorts;
       for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (firsts[c] === 0) continue;
-        const entries = fi.shorts.get(c);
-        if (entries) for (const e of entries) if (text.startsWith(e.text, i)) addRules(out, e.rules);
+        const at = firsts[text.charCodeAt(i)] as number;
+        if (at === 0) continue;
+        for (const e of shorts[at - 1] as SubEntry[])
+          if (e.text.length === 1 || text.startsWith(e.text, i)) addRules(out, e.rules);
       }
     }
     if (fi.grams.size === 0 || text.length < 4) return out.length ? out : NO_RULES;

@@ -65,12 +65,12 @@ describe('memo pool', () => {
     );
     // a small set of repeated values gets in through the sample and is then answered
     let hits = 0;
-    for (let i = 0; i < 8_192; i++) {
+    for (let i = 0; i < 40_000; i++) {
       const key = `image-${i % 10}`;
       if (m.get(key) === undefined) m.set(key, i);
       else hits++;
     }
     assert.ok(!m.sampling, 'repeating texts: storing every miss again');
-    assert.ok(hits > 8_000);
+    assert.ok(hits > 20_000, `${hits} hits`);
   });
 });
