@@ -69,6 +69,16 @@ export class RuleIndex {
   private readonly byKey = new Map<string, FieldIndex>();
   /** Dotted paths and `*` (keyword searches): read for every event. */
   private readonly special: FieldIndex[] = [];
+  /**
+   * Dotted fields by the event keys that can hold them: their exact name and their first path
+   * segment (field-lookup.ts reads `a.b` as the key `a.b` or as `a` then `b`). Most events have
+   * neither, so the 50 cloud-log paths of SigmaHQ cost nothing on Windows events.
+   */
+  private readonly dottedByKey = new Map<string, FieldIndex[]>();
+  /** The keyword field (`*`: every scalar of the event), if any rule searches keywords. */
+  private star: FieldIndex | null = null;
+  /** Per event: dotted fields already scanned (found under two keys). */
+  private readonly scannedDotted = new Set<FieldIndex>();
   /** Per rule: the event (stamp) its `mask` belongs to. */
   private readonly seen: Uint32Array;
   /** Per rule: which of its disjunctions the current event satisfied (bit d = disjunction d). */
@@ -143,6 +153,13 @@ export class RuleIndex {
       byField.set(lit.field, fi);
       if (lit.field === '*' || lit.field.includes('.')) this.special.push(fi);
       else this.byKey.set(lit.field, fi);
+      if (lit.field === '*') this.star = fi;
+      else if (lit.field.includes('.'))
+        for (const key of new Set([lit.field, lit.field.split('.')[0] as string])) {
+          const list = this.dottedByKey.get(key);
+          if (list) list.push(fi);
+          else this.dottedByKey.set(key, [fi]);
+        }
     }
     if (lit.kind === 'eq') {
       const list = fi.eq.get(lit.text);
@@ -211,14 +228,21 @@ export class RuleIndex {
   candidates(event: Record<string, unknown>, visit: (rule: number) => void): void {
     ++this.stamp;
     for (const r of this.always) visit(r);
+    const dotted = this.dottedByKey.size > 0;
     for (const key in event) {
       const fi = this.byKey.get(key);
       if (fi) this.scanField(fi, scalarsOfKey(event, fi.slot, event[key]).texts);
+      if (!dotted) continue;
+      const paths = this.dottedByKey.get(key);
+      if (paths)
+        for (const p of paths) {
+          if (this.scannedDotted.has(p)) continue;
+          this.scannedDotted.add(p);
+          this.scanField(p, textsAt(event, p.slot));
+        }
     }
-    for (const fi of this.special) {
-      // a dotted field may also be an exact key, already scanned above under byKey
-      this.scanField(fi, textsAt(event, fi.slot));
-    }
+    if (this.scannedDotted.size) this.scannedDotted.clear();
+    if (this.star) this.scanField(this.star, textsAt(event, -1));
     const touched = this.touched;
     for (let i = 0; i < touched.length; i++) {
       const r = touched[i] as number;
