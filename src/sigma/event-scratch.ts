@@ -140,6 +140,18 @@ export function allScalars(ev: Record<string, unknown>): FieldScalars {
   return all;
 }
 
+const nested: string[] = [];
+
+/**
+ * The scalar texts of one top-level value of an event (itself, or everything nested under it),
+ * as `allScalars` would list them. Valid until the next call: the array is reused.
+ */
+export function scalarsUnder(v: unknown): string[] {
+  const n = collect(v, nested, 0, 1);
+  if (nested.length !== n) nested.length = n;
+  return nested;
+}
+
 /** Appends the scalar texts under `v` at `out[n]`...; returns the new count. */
 function collect(v: unknown, out: string[], n: number, depth: number): number {
   if (depth > 8 || v === null || v === undefined) return n;

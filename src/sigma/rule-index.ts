@@ -4,7 +4,13 @@
 // character), under the mere presence of a field it needs, or in the small "always try" list.
 import type { FieldLiteral } from './compile-item.ts';
 import { type Memo, MemoPool } from './bounded-memo.ts';
-import { allScalars, fieldSlot, scalarsAt, scalarsOfKey } from './event-scratch.ts';
+import {
+  allScalars,
+  fieldSlot,
+  scalarsAt,
+  scalarsOfKey,
+  scalarsUnder,
+} from './event-scratch.ts';
 
 interface SubEntry {
   text: string;
@@ -229,9 +235,20 @@ export class RuleIndex {
     ++this.stamp;
     for (const r of this.always) visit(r);
     const dotted = this.dottedByKey.size > 0;
+    // Keyword literals are looked for in each value of the same walk over the event's keys (no
+    // separate list of every scalar), unless the keyword field also has presence tags.
+    const star = this.star !== null && this.star.present.length === 0 ? this.star : null;
     for (const key in event) {
+      const v = event[key];
       const fi = this.byKey.get(key);
-      if (fi) this.scanField(fi, scalarsOfKey(event, fi.slot, event[key]).texts);
+      if (fi) this.scanField(fi, scalarsOfKey(event, fi.slot, v).texts);
+      if (star !== null && v !== null && v !== undefined) {
+        if (typeof v === 'string') this.scanValue(star, v);
+        else {
+          const texts = scalarsUnder(v);
+          for (let i = 0; i < texts.length; i++) this.scanValue(star, texts[i] as string);
+        }
+      }
       if (!dotted) continue;
       const paths = this.dottedByKey.get(key);
       if (paths)
@@ -242,7 +259,7 @@ export class RuleIndex {
         }
     }
     if (this.scannedDotted.size) this.scannedDotted.clear();
-    if (this.star) this.scanField(this.star, textsAt(event, -1));
+    if (this.star !== null && star === null) this.scanField(this.star, textsAt(event, -1));
     const touched = this.touched;
     for (let i = 0; i < touched.length; i++) {
       const r = touched[i] as number;
