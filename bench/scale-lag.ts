@@ -2,7 +2,7 @@
 // detection workers: each chunk's lag is from its publish ack to the moment every partition's
 // checkpoint covers it (stored, detected, alerts committed). Prints p50/p95/max and the rate
 // actually sustained. Run: node --import tsx bench/scale-lag.ts
-// (SCALE_LAG_RATE events/s, default 20000; SCALE_LAG_SECONDS, default 15; SCALE_LAG_PARTITIONS, default 4)
+// (SCALE_LAG_RATE events/s, default 20000; SCALE_LAG_SECONDS, default 15; SCALE_LAG_PARTITIONS, default 2)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { cpuSeconds, cpuSecondsOf, loadAverage, minCheckpoint, scenarioFile } fr
 
 const RATE = Number(process.env.SCALE_LAG_RATE ?? 20_000);
 const SECONDS = Number(process.env.SCALE_LAG_SECONDS ?? 15);
-const PARTITIONS = Number(process.env.SCALE_LAG_PARTITIONS ?? 4);
+const PARTITIONS = Number(process.env.SCALE_LAG_PARTITIONS ?? 2); // one per detection worker: each partition folds every event's history view
 const dir = mkdtempSync(join(tmpdir(), 'warden-bench-lag-'));
 const { file } = await scenarioFile(dir, RATE * SECONDS);
 const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, RATE * SECONDS);

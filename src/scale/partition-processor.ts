@@ -15,10 +15,10 @@ import type { ContextTuple } from './context-tuple.ts';
 import type { PartitionEntry } from './ingest-worker.ts';
 import type { WorkerMetrics } from './metrics.ts';
 import { PartitionDetector } from './partition-detector.ts';
-import { seqOfPosition } from './raw-line.ts';
+import { SequenceBuffer } from './sequence-buffer.ts';
 import type { Topology } from './topology.ts';
 
-const MAX_SEQS_PER_STEP = 4; // raw chunks (of up to 256 lines) released per step
+const MAX_SEQS_PER_STEP = 16; // raw chunks (of up to 256 lines) released per step: ~100 ms of detection
 
 export interface ProcessorDeps {
   js: JetStreamClient;
@@ -38,11 +38,8 @@ export class PartitionProcessor {
   private committed = 0;
   private readonly next = { ctx: 1, ev: 1 };
   private readonly consumers: { ctx?: Consumer | undefined; ev?: Consumer | undefined } = {};
-  // Buffered by raw sequence: a batch carries whole raw messages, so one message holds all of a
-  // sequence's tuples (or this partition's entries), in position order; a redelivered batch
-  // replaces them whole. Releasing walks sequences done+1..floor, never the whole backlog.
-  private readonly ctxBuf = new Map<number, ContextTuple[]>();
-  private readonly evBuf = new Map<number, PartitionEntry[]>();
+  private readonly ctxBuf = new SequenceBuffer<ContextTuple>();
+  private readonly evBuf = new SequenceBuffer<PartitionEntry>();
   private pending: AlertHit[] = [];
   private dirty = false;
 
@@ -93,10 +90,8 @@ export class PartitionProcessor {
   private release(floor: number): number {
     let n = 0;
     for (let seq = this.done + 1; seq <= floor; seq++) {
-      const tuples = this.ctxBuf.get(seq);
-      const entries = this.evBuf.get(seq);
-      this.ctxBuf.delete(seq);
-      this.evBuf.delete(seq);
+      const tuples = this.ctxBuf.take(seq);
+      const entries = this.evBuf.take(seq);
       if (!tuples) continue; // a raw message with no events (blank or malformed lines only)
       let j = 0;
       for (const tuple of tuples) {
@@ -175,20 +170,8 @@ export class PartitionProcessor {
   }
 
   private accept(kind: 'ctx' | 'ev', text: string): void {
-    const buf: Map<number, Array<ContextTuple | PartitionEntry>> = kind === 'ctx' ? this.ctxBuf : this.evBuf;
-    const touched = new Map<number, Array<ContextTuple | PartitionEntry>>();
-    for (const x of JSON.parse(text) as Array<ContextTuple | PartitionEntry>) {
-      const seq = seqOfPosition(x[0]);
-      if (seq <= this.done) continue;
-      let list = touched.get(seq);
-      if (!list) {
-        list = [];
-        touched.set(seq, list);
-        buf.set(seq, list); // replaces what an earlier delivery of this sequence left
-      }
-      list.push(x);
-    }
-    for (const l of touched.values()) if (!isSorted(l)) l.sort((a, b) => a[0] - b[0]);
+    if (kind === 'ctx') this.ctxBuf.accept(JSON.parse(text) as ContextTuple[], this.done);
+    else this.evBuf.accept(JSON.parse(text) as PartitionEntry[], this.done);
   }
 
   /** Commits what is pending (graceful drain / lease release). */
@@ -199,7 +182,3 @@ export class PartitionProcessor {
   }
 }
 
-function isSorted(list: Array<ContextTuple | PartitionEntry>): boolean {
-  for (let i = 1; i < list.length; i++) if ((list[i - 1] as ContextTuple)[0] > (list[i] as ContextTuple)[0]) return false;
-  return true;
-}
