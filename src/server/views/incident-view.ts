@@ -3,7 +3,7 @@
 // now and not recorded), notice counts, and the attacker's activity bucketed for the chart.
 import type { Incident } from '../../incidents/incident-model.ts';
 import { getIncident, listIncidents } from '../../incidents/incident-store.ts';
-import { findEventsByIndicators } from '../../logs/event-store.ts';
+import { bucketEventsByIndicators } from '../../logs/event-buckets.ts';
 import { decideObligations } from '../../obligations/decide-obligations.ts';
 import { latestObligations, scenarioOfIncident } from '../../obligations/incident-obligations.ts';
 import { loadLaws, type LoadedLaws } from '../../obligations/load-laws.ts';
@@ -66,22 +66,17 @@ export async function incidentTimeline(store: Store, id: string): Promise<{ buck
   const inc = await getIncident(store, id);
   const ind = inc.indicators;
   if (ind.actors.length + ind.ips.length + ind.sessions.length === 0) return { bucket_minutes: 10, buckets: [] };
-  const events = await findEventsByIndicators(store, {
-    actors: ind.actors,
-    ips: ind.ips,
-    sessions: ind.sessions,
-    ...(ind.from ? { fromMs: Date.parse(ind.from) } : {}),
-    ...(ind.to ? { toMs: Date.parse(ind.to) } : {}),
-  });
-  const by = new Map<string, TimelineBucket>();
-  for (const e of events) {
-    const startMs = Math.floor(e.time_ms / BUCKET_MS) * BUCKET_MS;
-    const actor = e.actor_user ?? e.src_ip ?? 'unknown';
-    const key = `${startMs}|${actor}`;
-    const b = by.get(key) ?? { start: new Date(startMs).toISOString(), actor, records: 0, events: 0 };
-    b.records += e.record_ids?.length ?? e.result_count ?? 0;
-    b.events++;
-    by.set(key, b);
-  }
-  return { bucket_minutes: 10, buckets: [...by.values()].sort((a, b) => a.start.localeCompare(b.start) || a.actor.localeCompare(b.actor)) };
+  const counted = await bucketEventsByIndicators(
+    store,
+    {
+      actors: ind.actors,
+      ips: ind.ips,
+      sessions: ind.sessions,
+      ...(ind.from ? { fromMs: Date.parse(ind.from) } : {}),
+      ...(ind.to ? { toMs: Date.parse(ind.to) } : {}),
+    },
+    BUCKET_MS,
+  );
+  const buckets: TimelineBucket[] = counted.map((b) => ({ start: new Date(b.startMs).toISOString(), actor: b.actor, records: b.records, events: b.events }));
+  return { bucket_minutes: 10, buckets: buckets.sort((a, b) => a.start.localeCompare(b.start) || a.actor.localeCompare(b.actor)) };
 }
