@@ -3,7 +3,8 @@
 // naive baseline (every rule tried on every event, on a sample), the indexed figure, a second
 // indexed figure with the free-text fields made unique per repetition (so the index's memo of
 // field texts cannot hit on them), and the ratio. Rates are per CPU second (one core; the machine
-// is shared), with a CPU budget per run. Run: node --import tsx bench/sigma-corpus.ts [events=1000000] [naive=1000]
+// is shared), with a CPU budget per run.
+// Run: node --import tsx bench/sigma-corpus.ts [events=1000000] [naive=1000] [both|repeated|unique]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRuleFiles } from '../src/detect/rule-pack.ts';
@@ -110,7 +111,10 @@ function run(set: typeof ruleSet, n: number, budgetMs: number, unique = false) {
   const cpuSecs = (used.user + used.system - excludedMicros) / 1e6;
   const wallSecs = (performance.now() - wall0) / 1000;
   const evals = engine.stats().ruleEvaluations;
-  return { events: done, perCpuSec: done / cpuSecs, perWallSec: done / wallSecs, detections, evals };
+  // After a full collection when node runs with --expose-gc (else it includes garbage).
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+  return { events: done, perCpuSec: done / cpuSecs, perWallSec: done / wallSecs, detections, evals, heapMb };
 }
 
 const naiveSet = { ...ruleSet, index: new RuleIndex(ruleSet.rules.map(() => [])) };
@@ -118,7 +122,7 @@ run(ruleSet, 5_000, 30_000); // warm-up
 ruleSet.index.memo.clear();
 const naive = run(naiveSet, Number(process.argv[3] ?? naiveSample), 30_000);
 const mode = process.argv[4] ?? 'both';
-const skipped = { events: 0, perCpuSec: 0, perWallSec: 0, detections: 0, evals: 0 };
+const skipped = { events: 0, perCpuSec: 0, perWallSec: 0, detections: 0, evals: 0, heapMb: 0 };
 const indexed = mode === 'unique' ? skipped : run(ruleSet, total, 100_000);
 ruleSet.index.memo.clear(); // the unique run starts from an empty memo too
 const uniq = mode === 'repeated' ? skipped : run(ruleSet, total, 100_000, true);
@@ -126,6 +130,6 @@ const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 console.log(`rules: ${ruleSet.rules.length} compiled (parse ${fmt(parseMs)} ms, compile ${fmt(compileMs)} ms); ${ruleSet.index.always.length} always tried, ${ruleSet.index.indexedFields} indexed fields`);
 console.log(`events: ${events.length} distinct regression events (flattened), repeated`);
 console.log(`baseline (naive: every rule on every event), ${fmt(naive.events)} events: ${fmt(naive.perCpuSec)} events/s per CPU second (${fmt(naive.perWallSec)} wall), ${(naive.evals / naive.events).toFixed(0)} rules tried per event`);
-console.log(`indexed, ${fmt(indexed.events)} of ${fmt(total)} events${indexed.events < total ? ' (stopped at the 100 s CPU budget)' : ''}: ${fmt(indexed.perCpuSec)} events/s per CPU second (${fmt(indexed.perWallSec)} wall), ${(indexed.evals / indexed.events).toFixed(1)} rules tried per event, ${fmt(indexed.detections)} detections`);
-console.log(`indexed, free-text fields unique per repetition (${UNIQUE_FIELDS.length} fields; no memo hits on them; copying not timed), ${fmt(uniq.events)} of ${fmt(total)} events${uniq.events < total ? ' (stopped at the 100 s CPU budget)' : ''}: ${fmt(uniq.perCpuSec)} events/s per CPU second (${fmt(uniq.perWallSec)} wall), ${(uniq.evals / uniq.events).toFixed(1)} rules tried per event, ${fmt(uniq.detections)} detections`);
+console.log(`indexed, ${fmt(indexed.events)} of ${fmt(total)} events${indexed.events < total ? ' (stopped at the 100 s CPU budget)' : ''}: ${fmt(indexed.perCpuSec)} events/s per CPU second (${fmt(indexed.perWallSec)} wall), ${(indexed.evals / indexed.events).toFixed(1)} rules tried per event, ${fmt(indexed.detections)} detections, heap ${fmt(indexed.heapMb)} MB at the end`);
+console.log(`indexed, free-text fields unique per repetition (${UNIQUE_FIELDS.length} fields; no memo hits on them; copying not timed), ${fmt(uniq.events)} of ${fmt(total)} events${uniq.events < total ? ' (stopped at the 100 s CPU budget)' : ''}: ${fmt(uniq.perCpuSec)} events/s per CPU second (${fmt(uniq.perWallSec)} wall), ${(uniq.evals / uniq.events).toFixed(1)} rules tried per event, ${fmt(uniq.detections)} detections, heap ${fmt(uniq.heapMb)} MB at the end`);
 console.log(`ratio: ${(indexed.perCpuSec / naive.perCpuSec).toFixed(1)}x the naive baseline`);
