@@ -79,7 +79,13 @@ export class Memo<V> {
 }
 
 export class MemoPool<V> {
-  private readonly memos: Memo<V>[] = [];
+  /**
+   * Weak: a pool can outlive the rule sets whose items registered memos (the items' pool is
+   * module-wide), and recompiling rules must not keep the old memos alive.
+   */
+  private memos: WeakRef<Memo<V>>[] = [];
+  /** When `memos` next drops its dead references. */
+  private pruneAt = 1_024;
   private entries = 0;
   private chars = 0;
   /** How often the pool was emptied (for tests and statistics). */
@@ -90,7 +96,11 @@ export class MemoPool<V> {
   /** A new memo drawing on this pool's budget. */
   newMemo(): Memo<V> {
     const m = new Memo<V>(this);
-    this.memos.push(m);
+    this.memos.push(new WeakRef(m));
+    if (this.memos.length >= this.pruneAt) {
+      this.memos = this.memos.filter((r) => r.deref() !== undefined);
+      this.pruneAt = Math.max(1_024, this.memos.length * 2);
+    }
     return m;
   }
 
@@ -105,7 +115,7 @@ export class MemoPool<V> {
   }
 
   clear(): void {
-    for (const m of this.memos) m.clear();
+    for (const r of this.memos) r.deref()?.clear();
     this.entries = 0;
     this.chars = 0;
     this.clears++;
@@ -113,5 +123,10 @@ export class MemoPool<V> {
 
   get size(): number {
     return this.entries;
+  }
+
+  /** Memos registered and not yet pruned (dead ones go when the list doubles). */
+  get registered(): number {
+    return this.memos.length;
   }
 }

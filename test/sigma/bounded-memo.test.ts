@@ -3,6 +3,8 @@
 // memo whose texts do not repeat stores only a sample of its misses.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { MemoPool } from '../../src/sigma/bounded-memo.ts';
 
 describe('memo pool', () => {
@@ -72,5 +74,19 @@ describe('memo pool', () => {
     }
     assert.ok(!m.sampling, 'repeating texts: storing every miss again');
     assert.ok(hits > 20_000, `${hits} hits`);
+  });
+
+  it('does not keep the memos of dropped rule sets alive', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const pool = new MemoPool<number>();
+    const kept = pool.newMemo();
+    for (let i = 0; i < 5_000; i++) pool.newMemo().set(`k${i}`, i); // dropped at once
+    await new Promise((r) => setImmediate(r)); // weak targets are kept until the job ends
+    gc();
+    for (let i = 0; i < 3_500; i++) pool.newMemo(); // crossing 8,192 prunes the dead references
+    assert.ok(pool.registered < 5_000, `${pool.registered} still registered`);
+    kept.set('x', 1);
+    assert.equal(kept.get('x'), 1);
   });
 });
