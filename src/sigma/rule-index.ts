@@ -50,6 +50,12 @@ interface FieldIndex {
 
 const NO_RULES: readonly number[] = Object.freeze([]);
 
+/** What an event key leads to: a plain field's index and dotted fields it may hold. */
+interface EventKeyEntry {
+  field: FieldIndex | null;
+  dotted: FieldIndex[] | null;
+}
+
 /** Disjunctions a rule is filed under (tag = rule * 4 + disjunction: at most 4). */
 const MAX_DISJUNCTIONS = 3;
 
@@ -81,6 +87,8 @@ export class RuleIndex {
    * neither, so the 50 cloud-log paths of SigmaHQ cost nothing on Windows events.
    */
   private readonly dottedByKey = new Map<string, FieldIndex[]>();
+  /** `byKey` and `dottedByKey` in one map: one lookup per key of the event. */
+  private readonly byEventKey = new Map<string, EventKeyEntry>();
   /** The keyword field (`*`: every scalar of the event), if any rule searches keywords. */
   private star: FieldIndex | null = null;
   /** Per event: dotted fields already scanned (found under two keys). */
@@ -137,6 +145,12 @@ export class RuleIndex {
       this.full[rule] = full;
     });
     this.buildBlooms();
+    for (const [key, fi] of this.byKey) this.byEventKey.set(key, { field: fi, dotted: null });
+    for (const [key, list] of this.dottedByKey) {
+      const entry = this.byEventKey.get(key);
+      if (entry) entry.dotted = list;
+      else this.byEventKey.set(key, { field: null, dotted: list });
+    }
   }
 
   /** Files one literal of a disjunction under `tag` in its field's index. */
@@ -234,14 +248,14 @@ export class RuleIndex {
   candidates(event: Record<string, unknown>, visit: (rule: number) => void): void {
     ++this.stamp;
     for (const r of this.always) visit(r);
-    const dotted = this.dottedByKey.size > 0;
     // Keyword literals are looked for in each value of the same walk over the event's keys (no
     // separate list of every scalar), unless the keyword field also has presence tags.
     const star = this.star !== null && this.star.present.length === 0 ? this.star : null;
     for (const key in event) {
       const v = event[key];
-      const fi = this.byKey.get(key);
-      if (fi) this.scanField(fi, scalarsOfKey(event, fi.slot, v).texts);
+      const entry = this.byEventKey.get(key);
+      const fi = entry === undefined ? null : entry.field;
+      if (fi !== null) this.scanField(fi, scalarsOfKey(event, fi.slot, v).texts);
       if (star !== null && v !== null && v !== undefined) {
         if (typeof v === 'string') this.scanValue(star, v);
         else {
@@ -249,9 +263,8 @@ export class RuleIndex {
           for (let i = 0; i < texts.length; i++) this.scanValue(star, texts[i] as string);
         }
       }
-      if (!dotted) continue;
-      const paths = this.dottedByKey.get(key);
-      if (paths)
+      const paths = entry === undefined ? null : entry.dotted;
+      if (paths !== null)
         for (const p of paths) {
           if (this.scannedDotted.has(p)) continue;
           this.scannedDotted.add(p);
