@@ -58,16 +58,14 @@ await new Promise<void>((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`warden serve exited ${code}`)));
 });
 
-/** The server's own CPU seconds (prom-client's process metric): the load-independent cost. */
-async function serverCpuSeconds(): Promise<number> {
+/** One scrape of the server's /metrics: its own CPU seconds (prom-client's process metric, the
+ * load-independent cost) and the view-cache misses so far (each one recomputed a view). */
+async function serverCounters(): Promise<{ cpuSeconds: number; misses: number }> {
   const text = await (await fetch(`http://127.0.0.1:${PORT}/metrics`)).text();
-  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
-}
-
-/** View-cache misses so far: each one recomputed a view. */
-async function viewMisses(): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${PORT}/metrics`)).text();
-  return Number(/^warden_view_cache_lookups_total\{result="miss"\} (\S+)$/m.exec(text)?.[1] ?? 0);
+  return {
+    cpuSeconds: Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN),
+    misses: Number(/^warden_view_cache_lookups_total\{result="miss"\} (\S+)$/m.exec(text)?.[1] ?? 0),
+  };
 }
 
 async function measure(path: string) {
@@ -79,11 +77,11 @@ async function measure(path: string) {
   const coldMs = performance.now() - t0;
   // Warm-up: first requests load law data and caches.
   await autocannon({ url, connections: 4, amount: 200, headers: { authorization: `Bearer ${token}` } });
-  const cpu0 = await serverCpuSeconds();
-  const misses0 = await viewMisses();
+  const before = await serverCounters();
   const r = await autocannon({ url, connections: 20, overallRate: RATE, duration: SECONDS, headers: { authorization: `Bearer ${token}` } });
-  const cpuMs = ((await serverCpuSeconds()) - cpu0) * 1000;
-  const misses = (await viewMisses()) - misses0;
+  const after = await serverCounters();
+  const cpuMs = (after.cpuSeconds - before.cpuSeconds) * 1000;
+  const misses = after.misses - before.misses;
   const done = r.requests.average * SECONDS;
   return { path, coldMs, misses, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, rps: r.requests.average, non2xx: r.non2xx, errors: r.errors, cpuPerReq: cpuMs / Math.max(1, done) };
 }

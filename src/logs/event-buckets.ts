@@ -5,7 +5,7 @@
 // (its account and its IP) is counted once.
 import { sql } from 'kysely';
 import type { Store } from '../store/open-store.ts';
-import type { EventSelector } from './event-store.ts';
+import { type EventSelector, indicatorQueries } from './event-store.ts';
 
 export interface EventBucket {
   startMs: number;
@@ -21,19 +21,7 @@ export async function bucketEventsByIndicators(
 ): Promise<EventBucket[]> {
   if (!Number.isInteger(bucketMs) || bucketMs <= 0)
     throw new Error(`bucket width must be a positive whole number of ms, got ${bucketMs}`);
-  const lookups: Array<['actor_user' | 'src_ip' | 'session', string[]]> = [
-    ['actor_user', sel.actors ?? []],
-    ['src_ip', sel.ips ?? []],
-    ['session', sel.sessions ?? []],
-  ];
-  const parts = lookups
-    .filter(([, values]) => values.length > 0)
-    .map(([column, values]) => {
-      let q = store.db.selectFrom('events').select('id').where(column, 'in', values);
-      if (sel.fromMs !== undefined) q = q.where('time_ms', '>=', sel.fromMs);
-      if (sel.toMs !== undefined) q = q.where('time_ms', '<=', sel.toMs);
-      return q;
-    });
+  const parts = indicatorQueries(store, sel).map((q) => q.select('id'));
   const [first, ...rest] = parts;
   if (!first) return [];
   const ids = rest.reduce((u, q) => u.union(q), first);

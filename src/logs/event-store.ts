@@ -173,39 +173,46 @@ export interface EventSelector {
   toMs?: number;
 }
 
+/** One query per indicator kind given (accounts, IPs, sessions), each on its own index, within
+ * the selector's window; callers choose the columns. An event may match more than one. */
+export function indicatorQueries(store: Store, sel: EventSelector) {
+  const lookups: Array<['actor_user' | 'src_ip' | 'session', string[]]> = [
+    ['actor_user', sel.actors ?? []],
+    ['src_ip', sel.ips ?? []],
+    ['session', sel.sessions ?? []],
+  ];
+  return lookups
+    .filter(([, values]) => values.length > 0)
+    .map(([column, values]) => {
+      let q = store.db.selectFrom('events').where(column, 'in', values);
+      if (sel.fromMs !== undefined) q = q.where('time_ms', '>=', sel.fromMs);
+      if (sel.toMs !== undefined) q = q.where('time_ms', '<=', sel.toMs);
+      return q;
+    });
+}
+
 /** Events matching any indicator within the window, each lookup on its own index. */
 export async function findEventsByIndicators(
   store: Store,
   sel: EventSelector,
 ): Promise<StoredEvent[]> {
   const seen = new Map<string, StoredEvent>();
-  const lookups: Array<['actor_user' | 'src_ip' | 'session', string[]]> = [
-    ['actor_user', sel.actors ?? []],
-    ['src_ip', sel.ips ?? []],
-    ['session', sel.sessions ?? []],
-  ];
-  for (const [column, values] of lookups) {
-    if (values.length === 0) continue;
-    let q = store.db
-      .selectFrom('events')
-      .select([
-        'id',
-        'time',
-        'time_ms',
-        'actor_user',
-        'src_ip',
-        'session',
-        'action',
-        'outcome',
-        'query',
-        'result_count',
-        'record_ids',
-        'fields',
-        'source',
-      ])
-      .where(column, 'in', values);
-    if (sel.fromMs !== undefined) q = q.where('time_ms', '>=', sel.fromMs);
-    if (sel.toMs !== undefined) q = q.where('time_ms', '<=', sel.toMs);
+  for (const lookup of indicatorQueries(store, sel)) {
+    const q = lookup.select([
+      'id',
+      'time',
+      'time_ms',
+      'actor_user',
+      'src_ip',
+      'session',
+      'action',
+      'outcome',
+      'query',
+      'result_count',
+      'record_ids',
+      'fields',
+      'source',
+    ]);
     for (const r of await q.execute()) {
       if (seen.has(r.id)) continue;
       seen.set(r.id, {
