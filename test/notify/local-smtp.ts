@@ -29,7 +29,7 @@ export interface SmtpBehaviour {
   countOnly?: boolean;
 }
 
-export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<LocalSmtp & { count: () => number }> {
+export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<LocalSmtp & { count: () => number; connectionErrors: Error[] }> {
   const received: Received[] = [];
   let count = 0;
   const server = new SMTPServer({
@@ -61,12 +61,17 @@ export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<LocalSmt
       });
     },
   });
+  // A client that vanishes mid-session (the kill -9 test's sender) resets its connection; the
+  // server reports that as an 'error' event, which would otherwise be thrown as uncaught.
+  const connectionErrors: Error[] = [];
+  server.on('error', (err: Error) => connectionErrors.push(err));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
     count: () => count,
+    connectionErrors,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
