@@ -31,6 +31,11 @@ export interface CompiledItem {
   test: EventTest;
   /** Each entry is a disjunction that every match satisfies (the index picks one). */
   requirements: FieldLiteral[][];
+  /**
+   * `requirements[0]` when it is also sufficient: the item holds exactly when one of its
+   * literals does, as the rule index tests them (compile-value.ts `exact`).
+   */
+  exactRequirement?: FieldLiteral[];
 }
 
 export interface ItemContext {
@@ -127,14 +132,16 @@ export function compileItem(item: DetectionItem, ctx: ItemContext): CompiledItem
   const tests = readers.map(({ f }) => fieldTest(f));
   const test: EventTest =
     tests.length === 1 ? (tests[0] as EventTest) : (ev) => tests.some((t) => t(ev));
-  return {
-    test,
-    requirements: itemRequirements(
-      compiled,
-      all,
-      readers.map((r) => r.f),
-    ),
-  };
+  const requirements = itemRequirements(
+    compiled,
+    all,
+    readers.map((r) => r.f),
+  );
+  const out: CompiledItem = { test, requirements };
+  // Any value on any of the fields: exact when every value is (no null, no `all`).
+  if (!all && compiled.length > 0 && compiled.every((c) => c !== 'null' && c.exact))
+    out.exactRequirement = requirements[0] as FieldLiteral[];
+  return out;
 }
 
 /**
@@ -248,8 +255,9 @@ function compileKeywords(item: DetectionItem, ctx: ItemContext): CompiledItem | 
       return false;
     };
   }
-  return {
-    test,
-    requirements,
-  };
+  const out: CompiledItem = { test, requirements };
+  // (keyword literals are all `sub`: the values are wrapped in `contains`)
+  if (!all && tests.length > 0 && tests.every((c) => c.exact && c.literals?.[0]?.kind === 'sub'))
+    out.exactRequirement = requirements[0] as FieldLiteral[];
+  return out;
 }

@@ -111,7 +111,10 @@ export function compileRuleSet(
   const ruleSet: CompiledRuleSet = {
     rules,
     ruleEmits,
-    index: new RuleIndex(rules.map((r) => r.requirements)),
+    index: new RuleIndex(
+      rules.map((r) => r.requirements),
+      rules.map((r) => r.exact),
+    ),
     correlations,
     ruleConsumers,
     correlationConsumers,

@@ -22,6 +22,11 @@ export interface CompiledRule {
    * others before running the rule.
    */
   requirements: FieldLiteral[][];
+  /**
+   * The rule is one item whose `requirements[0]` is also sufficient: when the index finds one of
+   * those literals in an event, the rule matches it without being run.
+   */
+  exact: boolean;
 }
 
 type Candidates = FieldLiteral[][];
@@ -32,6 +37,8 @@ export function compileRule(
   errors: RuleError[],
 ): CompiledRule | null {
   const idents = new Map<string, { test: EventTest; cands: Candidates }>();
+  /** Per identifier: its one item's exact requirement, if it is one item with one. */
+  const exactOf = new Map<string, FieldLiteral[]>();
   let ok = true;
   const compileItems = (items: DetectionItem[]) => {
     const compiled: CompiledItem[] = [];
@@ -50,8 +57,12 @@ export function compileRule(
       return {
         test: andAll(compiled.map((c) => c.test)),
         cands: compiled.flatMap((c) => c.requirements),
+        compiled,
       };
     });
+    const only = alts.length === 1 ? alts[0]?.compiled : undefined;
+    const exact = only?.length === 1 ? only[0]?.exactRequirement : undefined;
+    if (exact) exactOf.set(name, exact);
     idents.set(name, {
       test: orAll(alts.map((a) => a.test)),
       cands: orCandidates(alts.map((a) => a.cands)),
@@ -107,7 +118,22 @@ export function compileRule(
   const fromLogsource = top(extra.flatMap((e) => e.requirements));
   const ranked = top(own).sort((a, b) => score(b) - score(a));
   const requirements = ranked.length ? ranked.slice(0, 3) : top(fromLogsource).slice(0, 1);
-  return { rule, key: ruleKey(rule), test, requirements };
+  // Exact: one condition naming one identifier (directly or as the only match of `1 of` /
+  // `all of`), no pipeline conditions, and the index files the rule under that item's literals.
+  const cond = rule.conditions.length === 1 ? rule.conditions[0] : undefined;
+  const single =
+    cond?.kind === 'ref'
+      ? cond.name
+      : cond?.kind === 'of' && (cond.quantifier === 1 || cond.quantifier === 'all')
+        ? soleMatch(identifiersMatching(cond.pattern, names))
+        : undefined;
+  const sole = single === undefined ? undefined : exactOf.get(single);
+  const exact = extra.length === 0 && sole !== undefined && requirements[0] === sole;
+  return { rule, key: ruleKey(rule), test, requirements, exact };
+}
+
+function soleMatch(names: string[]): string | undefined {
+  return names.length === 1 ? names[0] : undefined;
 }
 
 export function ruleKey(r: { id?: string; name?: string; title: string }): string {

@@ -48,6 +48,11 @@ export interface CompiledValue {
   literals: IndexLiteral[] | null;
   /** Set when the value is exactly "prepared text contains this needle" (lists batch these). */
   needle?: string;
+  /**
+   * The value holds exactly when one of its `literals` does, tested as the rule index tests
+   * them (equal to or containing the literal, on the lower-cased text): a hit proves it.
+   */
+  exact?: true;
 }
 
 /** How the scalar's text must be prepared before string tests (shared by an item's values). */
@@ -222,6 +227,13 @@ function compileStringValue(
     test,
     literals: negate ? null : variants.map((v) => indexLiteral(v, prep.windash)),
   };
+  if (
+    !negate &&
+    !prep.cased &&
+    !prep.windash &&
+    variants.every((v, i) => isExactLiteral(v, out.literals?.[i]))
+  )
+    out.exact = true;
   const only = variants[0];
   if (
     !negate &&
@@ -235,6 +247,21 @@ function compileStringValue(
     out.needle = prep.cased ? only[1] : only[1].toLowerCase();
   }
   return out;
+}
+
+/**
+ * Whether matching `v` (compiled by compileGlob on lower-cased text) is the same test as the
+ * index's `lit`: a pattern without wildcards against `eq`, or `*text*` against `sub`.
+ */
+function isExactLiteral(v: SigmaPattern, lit: IndexLiteral | undefined): boolean {
+  if (lit === undefined) return false;
+  // compileGlob lower-cases piece by piece; the literal lower-cases the joined text
+  const lowered = v.map((t) => (typeof t === 'string' ? t.toLowerCase() : t));
+  if (lit.kind === 'eq') return !hasWildcards(v) && lowered.join('') === lit.text;
+  const [a, b, c] = lowered;
+  return (
+    lowered.length === 3 && a === STAR && c === STAR && typeof b === 'string' && b === lit.text
+  );
 }
 
 function indexLiteral(v: SigmaPattern, windash: boolean): IndexLiteral {

@@ -51,7 +51,11 @@ export function createEngine(
   let current: Record<string, unknown> = {};
   const matched: number[] = [];
   const rules = ruleSet.rules;
-  const visit = (i: number) => {
+  const visit = (i: number, proven: boolean) => {
+    if (proven) {
+      matched.push(i);
+      return;
+    }
     s.ruleEvaluations++;
     if ((rules[i] as (typeof rules)[number]).test(current)) matched.push(i);
   };

@@ -46,6 +46,11 @@ interface FieldIndex {
   present: number[];
   /** Lower-cased text -> the rule tags its literals hit, from the index's pool. */
   memo: Memo<readonly number[]>;
+  /**
+   * The same with the keyword field's (`*`) hits on the text merged in: a scalar of this field
+   * is also a keyword value, so one lookup answers both (made when there are keyword rules).
+   */
+  withStar: Memo<readonly number[]> | null;
 }
 
 const NO_RULES: readonly number[] = Object.freeze([]);
@@ -105,6 +110,8 @@ export class RuleIndex {
    * they would hit on nearly every event (about 700 of 1,000 tag hits per regression event).
    */
   private readonly presence: (number[][] | undefined)[];
+  /** Per rule: 1 when its first disjunction is also sufficient (compile-rule.ts `exact`). */
+  private readonly proven: Uint8Array;
   /** Rules whose first disjunction the current event satisfied (each once). */
   private readonly touched: number[] = [];
   private stamp = 0;
@@ -117,8 +124,13 @@ export class RuleIndex {
    * literal of every disjunction (up to MAX_DISJUNCTIONS) is filed under a tag, rule * 4 + the
    * disjunction's number; a rule is tried when its event set every bit. Filing the checks too
    * (instead of testing them per hit) lets the memo answer them along with the first one.
+   * `exact[i]`: rule i matches whenever its first disjunction holds (reported as proven).
    */
-  constructor(requirements: FieldLiteral[][][]) {
+  constructor(requirements: FieldLiteral[][][], exact: readonly boolean[] = []) {
+    this.proven = new Uint8Array(requirements.length);
+    exact.forEach((e, i) => {
+      if (e && (requirements[i]?.[0]?.length ?? 0) > 0) this.proven[i] = 1;
+    });
     this.seen = new Uint32Array(requirements.length);
     this.mask = new Uint8Array(requirements.length);
     this.full = new Uint8Array(requirements.length);
@@ -145,6 +157,7 @@ export class RuleIndex {
       this.full[rule] = full;
     });
     this.buildBlooms();
+    if (this.star !== null) for (const fi of this.byKey.values()) fi.withStar = this.memo.newMemo();
     for (const [key, fi] of this.byKey) this.byEventKey.set(key, { field: fi, dotted: null });
     for (const [key, list] of this.dottedByKey) {
       const entry = this.byEventKey.get(key);
@@ -169,6 +182,7 @@ export class RuleIndex {
         slot: slotFor(lit.field),
         present: [],
         memo: this.memo.newMemo(),
+        withStar: null,
       };
       byField.set(lit.field, fi);
       if (lit.field === '*' || lit.field.includes('.')) this.special.push(fi);
@@ -244,10 +258,13 @@ export class RuleIndex {
     else fi.grams.set(bestKey, [entry]);
   }
 
-  /** Calls `visit` once for each rule that may match `event` (always-tried rules first). */
-  candidates(event: Record<string, unknown>, visit: (rule: number) => void): void {
+  /**
+   * Calls `visit` once for each rule that may match `event` (always-tried rules first), with
+   * `proven` set when the index's hit already proves the match (the rule need not run).
+   */
+  candidates(event: Record<string, unknown>, visit: (rule: number, proven: boolean) => void): void {
     ++this.stamp;
-    for (const r of this.always) visit(r);
+    for (const r of this.always) visit(r, false);
     // Keyword literals are looked for in each value of the same walk over the event's keys (no
     // separate list of every scalar), unless the keyword field also has presence tags.
     const star = this.star !== null && this.star.present.length === 0 ? this.star : null;
@@ -255,12 +272,21 @@ export class RuleIndex {
       const v = event[key];
       const entry = this.byEventKey.get(key);
       const fi = entry === undefined ? null : entry.field;
-      if (fi !== null) this.scanField(fi, scalarsOfKey(event, fi.slot, v).texts);
-      if (star !== null && v !== null && v !== undefined) {
-        if (typeof v === 'string') this.scanValue(star, v);
-        else {
-          const texts = scalarsUnder(v);
-          for (let i = 0; i < texts.length; i++) this.scanValue(star, texts[i] as string);
+      if (fi !== null && star !== null && typeof v !== 'object') {
+        // A scalar (or undefined): its one text is both the field's and a keyword value.
+        const texts = scalarsOfKey(event, fi.slot, v).texts;
+        if (texts.length !== 0) {
+          for (const r of fi.present) this.hit(r);
+          this.scanWithStar(fi, star, texts[0] as string);
+        }
+      } else {
+        if (fi !== null) this.scanField(fi, scalarsOfKey(event, fi.slot, v).texts);
+        if (star !== null && v !== null && v !== undefined) {
+          if (typeof v === 'string') this.scanValue(star, v);
+          else {
+            const texts = scalarsUnder(v);
+            for (let i = 0; i < texts.length; i++) this.scanValue(star, texts[i] as string);
+          }
         }
       }
       const paths = entry === undefined ? null : entry.dotted;
@@ -278,7 +304,8 @@ export class RuleIndex {
       const r = touched[i] as number;
       if (this.mask[r] !== this.full[r]) continue;
       const presence = this.presence[r];
-      if (presence === undefined || presence.every((slots) => present(event, slots))) visit(r);
+      if (presence === undefined || presence.every((slots) => present(event, slots)))
+        visit(r, this.proven[r] === 1);
     }
     touched.length = 0;
   }
@@ -312,6 +339,26 @@ export class RuleIndex {
     if (rules === undefined) {
       rules = this.literalHits(fi, text.toLowerCase());
       fi.memo.set(text, rules);
+    }
+    for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
+  }
+
+  /** `scanValue` of the field and of the keyword field at once, from the field's joint memo. */
+  private scanWithStar(fi: FieldIndex, star: FieldIndex, text: string): void {
+    const memo = fi.withStar as Memo<readonly number[]>;
+    let rules = memo.get(text);
+    if (rules === undefined) {
+      const low = text.toLowerCase();
+      const own = this.literalHits(fi, low);
+      const kw = this.literalHits(star, low);
+      if (own.length === 0) rules = kw;
+      else if (kw.length === 0) rules = own;
+      else {
+        const both = own.slice();
+        addRules(both, kw as number[]);
+        rules = both;
+      }
+      memo.set(text, rules);
     }
     for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
   }

@@ -21,6 +21,15 @@ const RULES = [
   ['negated', 'sel: {Image|endswith: .exe}\ncondition: not sel'],
   ['keyword-short', 'kw: [ab]\ncondition: kw'],
   ['dotted', 'sel: {actor.user|startswith: ab}\ncondition: sel'],
+  ['exact-contains', "sel: {CommandLine|contains: [whoami, '😀', 'İ']}\ncondition: sel"],
+  ['exact-eq', "sel: {Image: [notepad, 'C:\\x.exe', 8080]}\ncondition: 1 of sel*"],
+  ['suffix-not-exact', 'sel: {Image|endswith: ls}\ncondition: sel'],
+  ['glob-not-exact', "sel: {Image: '*cmd?exe'}\ncondition: sel"],
+  ['cased-not-exact', 'sel: {CommandLine|contains|cased: whoami}\ncondition: sel'],
+  [
+    'two-items-not-exact',
+    'sel:\n  Image|contains: cmd\n  CommandLine|contains: dir\ncondition: sel',
+  ],
 ];
 
 function ruleSetYaml(): string {
@@ -123,7 +132,7 @@ describe('rule index', () => {
   });
 
   it('never hides a match on random events (memo warm and cold)', () => {
-    const parts = ['/ls', '/id', 'cmd.exe', '\\', 'whoami', 'WHOAMI', '😀', 'ab', 'AB', 'x', ' ', '.exe'];
+    const parts = ['/ls', '/id', 'cmd.exe', '\\', 'whoami', 'WHOAMI', '😀', 'ab', 'AB', 'x', ' ', '.exe', 'notepad', 'İ', 'dir', 'C:\\X.EXE'];
     let seed = 7;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -141,6 +150,47 @@ describe('rule index', () => {
       const want = set.rules.filter((r) => r.test(ev)).map((r) => r.key).sort();
       assert.deepEqual(got, want, JSON.stringify(ev));
     }
+  });
+
+  it('marks as exact only rules that are one item of plain equalities or contains', () => {
+    const exact = set.rules
+      .filter((r) => r.exact)
+      .map((r) => r.key)
+      .sort();
+    assert.deepEqual(exact, ['emoji', 'exact-contains', 'exact-eq', 'keyword-short']);
+  });
+
+  it('a proven candidate matches, and the engine does not run it', () => {
+    const events = [
+      ...EVENTS,
+      { CommandLine: 'CMD /C WHOAMI' },
+      { CommandLine: 'x İ y' },
+      { CommandLine: 'x i̇ y' }, // 'İ'.toLowerCase(): the same lower-cased text
+      { CommandLine: 'x I y' },
+      { Image: 'NOTEPAD' },
+      { Image: 'notepad ' },
+      { Image: 8080 },
+      { Image: ['x', 'c:\\X.EXE'] },
+      { Other: 'xABy' },
+    ];
+    let proven = 0;
+    for (const ev of events) {
+      beginEvent();
+      set.index.candidates(ev, (i, isProven) => {
+        const rule = set.rules[i] as { key: string; test: (e: object) => boolean };
+        if (!isProven) return;
+        proven++;
+        assert.ok(rule.test(ev), `${rule.key} proven on ${JSON.stringify(ev)} but does not match`);
+      });
+    }
+    assert.ok(proven >= 8, `only ${proven} proven`);
+    const engine = createEngine(set);
+    engine.push({ CommandLine: 'whoami' }, { line: 1, timeMs: 0 });
+    const tried = engine.stats().ruleEvaluations;
+    const before = engine.stats().ruleMatches;
+    engine.push({ CommandLine: 'whoami' }, { line: 2, timeMs: 1 });
+    assert.equal(engine.stats().ruleEvaluations, tried * 2);
+    assert.ok(engine.stats().ruleMatches > before);
   });
 
   it('an index with no requirements tries every rule', () => {
