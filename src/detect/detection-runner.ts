@@ -3,6 +3,7 @@
 // formats whose rules expect them there (Windows events), and pushes into the Sigma engine.
 // Shared by `warden detect` and the detection sink of `warden ingest`. No I/O.
 import { type CompiledRuleSet, createEngine, type Detection, type DetectionEngine } from '../sigma/index.ts';
+import { timeTextMs } from '../logs/iso-time.ts';
 import { ActorContext, type ActorEventView } from './actor-context.ts';
 
 export interface RunnerOptions {
@@ -21,7 +22,7 @@ export type PushResult = { ok: true; detections: Detection[]; timeMs: number } |
 /** Epoch ms of a time value: ISO strings, or numbers (ms; seconds when below 1e11). */
 export function timeValueMs(v: unknown): number {
   if (typeof v === 'number') return v < 1e11 ? v * 1000 : v;
-  if (typeof v === 'string') return Date.parse(v);
+  if (typeof v === 'string') return timeTextMs(v);
   return Number.NaN;
 }
 

@@ -15,7 +15,8 @@ export const jsonlAdapter: LogAdapter = {
   open({ source, mapping }) {
     return {
       parse(line): ParseResult {
-        if (line.trim() === '') return { ok: 'skip' };
+        // A line that opens an object is not blank: no trim (a copy scan) on the usual line.
+        if (line.charCodeAt(0) !== 123 && line.trim() === '') return { ok: 'skip' };
         let obj: unknown;
         try {
           obj = JSON.parse(line);
@@ -28,8 +29,7 @@ export const jsonlAdapter: LogAdapter = {
         }
         const o = obj as Record<string, unknown>;
         if (o && typeof o === 'object' && (o.id === undefined || o.id === '')) o.id = lineId(source, line);
-        const checked = checkAccessEvent(obj, source);
-        return checked.ok ? { ok: true, event: checked.event } : checked;
+        return checkAccessEvent(obj, source);
       },
     };
   },
