@@ -11,7 +11,8 @@ import { BUILTIN_PACK_DIR, loadRules } from '../src/detect/rule-pack.ts';
 import { writeScenario } from '../src/scenario/write-scenario.ts';
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? '/tmp/demo/access.jsonl';
+// The file is the argument that is neither a flag nor the value of --runs / --repeat.
+const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--repeat') ?? '/tmp/demo/access.jsonl';
 const repeatAt = args.indexOf('--repeat');
 const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 10;
 const runsAt = args.indexOf('--runs');
