@@ -180,17 +180,9 @@ function literalScore(l: FieldLiteral): number {
   if (l.kind === 'eq') return 6 + l.text.length;
   if (l.kind === 'has') return 0.5;
   if (l.text.length === 0) return -1;
-  return l.text.length >= 4 ? l.text.length : 1 + l.text.length / 2;
-}
-
-function best(cands: Candidates): FieldLiteral[] | null {
-  let bestC: FieldLiteral[] | null = null;
-  let bestS = -1;
-  for (const c of cands) {
-    const s = score(c);
-    if (s > bestS) [bestC, bestS] = [c, s];
-  }
-  return bestC;
+  // where an anchored literal occurs is checked too: fewer texts hold it
+  const anchored = l.kind === 'start' || l.kind === 'end' ? 1 : 0;
+  return anchored + (l.text.length >= 4 ? l.text.length : 1 + l.text.length / 2);
 }
 
 /** Keeps the few most selective candidates so trees with many branches stay cheap. */
@@ -205,11 +197,15 @@ function orCandidates(branches: Candidates[]): Candidates {
   // One branch: every one of its necessary disjunctions stays necessary (the index files the
   // rule under the best and checks the others), not only the best.
   if (branches.length === 1) return top(branches[0] as Candidates);
-  const joined: FieldLiteral[] = [];
-  for (const b of branches) {
-    const c = best(b);
-    if (!c) return [];
-    joined.push(...c);
-  }
-  return joined.length ? [joined] : [];
+  const ranked = branches.map((b) => top(b).sort((x, y) => score(y) - score(x)));
+  if (ranked.some((b) => b.length === 0)) return [];
+  // The best of each branch joined; then, per branch with a runner-up, the same with that
+  // branch's runner-up: each is necessary, and a second one filters what the first lets by.
+  const join = (swap: number): FieldLiteral[] =>
+    ranked.flatMap((b, i) => (i === swap ? (b[1] as FieldLiteral[]) : (b[0] as FieldLiteral[])));
+  const out: Candidates = [join(-1)];
+  ranked.forEach((b, i) => {
+    if (b.length > 1 && out.length < 4) out.push(join(i));
+  });
+  return out;
 }

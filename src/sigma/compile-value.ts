@@ -34,11 +34,12 @@ export type ScalarTest = (
 ) => boolean;
 
 /**
- * What the index may assume: a match implies the lower-cased field text equals (`eq`) or
- * contains (`sub`) this text, or (`has`, text empty) merely that the field holds a value.
+ * What the index may assume: a match implies the lower-cased field text equals (`eq`),
+ * contains (`sub`), starts with (`start`) or ends with (`end`) this text, or (`has`, text
+ * empty) merely that the field holds a value.
  */
 export interface IndexLiteral {
-  kind: 'eq' | 'sub' | 'has';
+  kind: 'eq' | 'sub' | 'start' | 'end' | 'has';
   text: string;
 }
 
@@ -258,14 +259,23 @@ function isExactLiteral(v: SigmaPattern, lit: IndexLiteral | undefined): boolean
   // compileGlob lower-cases piece by piece; the literal lower-cases the joined text
   const lowered = v.map((t) => (typeof t === 'string' ? t.toLowerCase() : t));
   if (lit.kind === 'eq') return !hasWildcards(v) && lowered.join('') === lit.text;
-  const [a, b, c] = lowered;
-  return (
-    lowered.length === 3 && a === STAR && c === STAR && typeof b === 'string' && b === lit.text
-  );
+  return anchorOf(lowered) === lit.kind && lowered.includes(lit.text);
+}
+
+/** `start`, `end` or `sub` for `text*`, `*text` and `*text*`; null for other patterns. */
+function anchorOf(v: SigmaPattern): IndexLiteral['kind'] | null {
+  const [a, b, c] = v;
+  if (v.length === 2 && typeof a === 'string' && b === STAR) return 'start';
+  if (v.length === 2 && a === STAR && typeof b === 'string') return 'end';
+  if (v.length === 3 && a === STAR && typeof b === 'string' && c === STAR) return 'sub';
+  return null;
 }
 
 function indexLiteral(v: SigmaPattern, windash: boolean): IndexLiteral {
   if (!hasWildcards(v) && !windash) return { kind: 'eq', text: v.join('').toLowerCase() };
+  const anchor = windash ? null : anchorOf(v);
+  // An anchored literal (`text*`, `*text`) lets the index check where the text occurs.
+  if (anchor !== null) return { kind: anchor, text: longestLiteral(v).toLowerCase() };
   let best = longestLiteral(v).toLowerCase();
   if (windash) {
     best = '';

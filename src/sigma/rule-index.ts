@@ -12,8 +12,15 @@ import {
   scalarsUnder,
 } from './event-scratch.ts';
 
+/** Where a substring literal must occur: anywhere, at the start or at the end of the text. */
+const ANYWHERE = 0;
+const AT_START = 1;
+const AT_END = 2;
+
 interface SubEntry {
   text: string;
+  /** ANYWHERE, AT_START or AT_END. */
+  anchor: number;
   /** Where in `text` the 4-gram it is filed under starts (0 for short substrings). */
   at: number;
   /** Every rule tag (rule * 4 + disjunction) filed under this literal (checked once). */
@@ -201,8 +208,11 @@ export class RuleIndex {
       else if (!list.includes(tag)) list.push(tag);
     } else if (lit.kind === 'has') {
       if (!fi.present.includes(tag)) fi.present.push(tag);
-    } else if (lit.text.length < 4) this.addShort(fi, lit.text, tag);
-    else this.addSub(fi, lit.text, tag);
+    } else {
+      const anchor = lit.kind === 'start' ? AT_START : lit.kind === 'end' ? AT_END : ANYWHERE;
+      if (lit.text.length < 4) this.addShort(fi, lit.text, anchor, tag);
+      else this.addSub(fi, lit.text, anchor, tag);
+    }
   }
 
   /** Sizes each field's bloom filter to its literal count, then marks the filed 4-grams. */
@@ -222,7 +232,7 @@ export class RuleIndex {
   }
 
   /** Files a 1–3 character substring under its first code unit (once per distinct literal). */
-  private addShort(fi: FieldIndex, text: string, rule: number): void {
+  private addShort(fi: FieldIndex, text: string, anchor: number, rule: number): void {
     const first = text.charCodeAt(0);
     fi.shortFirsts ??= new Uint16Array(65536);
     let list = fi.shorts[(fi.shortFirsts[first] as number) - 1];
@@ -231,21 +241,22 @@ export class RuleIndex {
       fi.shorts.push(list);
       fi.shortFirsts[first] = fi.shorts.length;
     }
-    const known = list.find((e) => e.text === text);
+    const known = list.find((e) => e.text === text && e.anchor === anchor);
     if (known) {
       if (!known.rules.includes(rule)) known.rules.push(rule);
-    } else list.push({ text, at: 0, rules: [rule] });
+    } else list.push({ text, anchor, at: 0, rules: [rule] });
   }
 
   /** Files a substring literal under its least crowded 4-gram (once per distinct literal). */
-  private addSub(fi: FieldIndex, text: string, rule: number): void {
-    const known = fi.subs.get(text);
+  private addSub(fi: FieldIndex, text: string, anchor: number, rule: number): void {
+    const key = `${anchor}${text}`;
+    const known = fi.subs.get(key);
     if (known) {
       if (!known.rules.includes(rule)) known.rules.push(rule);
       return;
     }
-    const entry: SubEntry = { text, at: 0, rules: [rule] };
-    fi.subs.set(text, entry);
+    const entry: SubEntry = { text, anchor, at: 0, rules: [rule] };
+    fi.subs.set(key, entry);
     let bestKey = gramKey(text, 0);
     let bestLen = Number.POSITIVE_INFINITY;
     for (let i = 0; i + 4 <= text.length; i++) {
@@ -378,7 +389,11 @@ export class RuleIndex {
         const at = firsts[text.charCodeAt(i)] as number;
         if (at === 0) continue;
         for (const e of shorts[at - 1] as SubEntry[])
-          if (e.text.length === 1 || text.startsWith(e.text, i)) addRules(out, e.rules);
+          if (
+            (e.text.length === 1 || text.startsWith(e.text, i)) &&
+            (e.anchor === ANYWHERE || occursAnchored(e, i, text.length))
+          )
+            addRules(out, e.rules);
       }
     }
     if (fi.grams.size === 0 || text.length < 4) return out.length ? out : NO_RULES;
@@ -393,7 +408,12 @@ export class RuleIndex {
           // The gram sits at `e.at` in the literal, so only one alignment needs comparing.
           for (const e of entries) {
             const start = i - e.at;
-            if (start >= 0 && text.startsWith(e.text, start)) addRules(out, e.rules);
+            if (
+              start >= 0 &&
+              text.startsWith(e.text, start) &&
+              (e.anchor === ANYWHERE || occursAnchored(e, start, text.length))
+            )
+              addRules(out, e.rules);
           }
       }
       if (++i + 4 > text.length) break;
@@ -405,6 +425,11 @@ export class RuleIndex {
   get indexedFields(): number {
     return this.byKey.size + this.special.length;
   }
+}
+
+/** Whether an anchored literal found at `start` sits where it must in a text of `length`. */
+function occursAnchored(e: SubEntry, start: number, length: number): boolean {
+  return e.anchor === AT_START ? start === 0 : start + e.text.length === length;
 }
 
 /** Appends the rules not yet in `out` (lists are short: a text names few rules). */

@@ -23,7 +23,13 @@ const RULES = [
   ['dotted', 'sel: {actor.user|startswith: ab}\ncondition: sel'],
   ['exact-contains', "sel: {CommandLine|contains: [whoami, '😀', 'İ']}\ncondition: sel"],
   ['exact-eq', "sel: {Image: [notepad, 'C:\\x.exe', 8080]}\ncondition: 1 of sel*"],
-  ['suffix-not-exact', 'sel: {Image|endswith: ls}\ncondition: sel'],
+  ['suffix-exact', 'sel: {Image|endswith: ls}\ncondition: sel'],
+  ['prefix-exact', "sel: {CommandLine|startswith: 'cmd /c'}\ncondition: sel"],
+  [
+    'two-branches',
+    "s1:\n  Image|contains: '\\windows\\system32\\'\n  CommandLine|contains: traversal\ns2:\n  CommandLine|contains: '.exe\\..'\ncondition: 1 of s*",
+  ],
+  ['infix-glob-not-exact', "sel: {CommandLine|startswith: 'cmd*dir'}\ncondition: sel"],
   ['glob-not-exact', "sel: {Image: '*cmd?exe'}\ncondition: sel"],
   ['cased-not-exact', 'sel: {CommandLine|contains|cased: whoami}\ncondition: sel'],
   [
@@ -92,13 +98,15 @@ describe('rule index', () => {
     }
   });
 
+  /** The keys of the rules the index tries on `ev`. */
+  const triedOn = (ev: Record<string, unknown>) => {
+    const tried: string[] = [];
+    beginEvent();
+    set.index.candidates(ev, (i) => tried.push((set.rules[i] as { key: string }).key));
+    return tried;
+  };
+
   it('prunes: short literals, field presence and second requirements keep rules untried', () => {
-    const triedOn = (ev: Record<string, unknown>) => {
-      const tried: string[] = [];
-      beginEvent();
-      set.index.candidates(ev, (i) => tried.push((set.rules[i] as { key: string }).key));
-      return tried;
-    };
     // '/ls' and '/id' are absent, so short-suffix is skipped although Image is present
     assert.ok(!triedOn({ Image: 'C:\\Windows\\notepad.exe' }).includes('short-suffix'));
     // no CommandLine, no Port: the regex-only and numeric-only rules need those fields
@@ -108,8 +116,30 @@ describe('rule index', () => {
     // filed under one need and checked against the other: cmd.exe without whoami is skipped
     assert.ok(!triedOn({ Image: 'C:\\cmd.exe', CommandLine: 'dir' }).includes('two-needs'));
     assert.ok(triedOn({ Image: 'C:\\cmd.exe', CommandLine: 'whoami' }).includes('two-needs'));
+    // 1 of two branches: filed under the best literal of each, then checked against the
+    // runner-up of the first (CommandLine must hold 'traversal' or '.exe\..')
+    const system32 = 'C:\\Windows\\System32\\x.exe';
+    assert.ok(!triedOn({ Image: system32, CommandLine: 'dir' }).includes('two-branches'));
+    assert.ok(triedOn({ Image: system32, CommandLine: 'a traversal' }).includes('two-branches'));
+    assert.ok(triedOn({ CommandLine: 'a.exe\\..\\b' }).includes('two-branches'));
     // rules that can match without the field (null, not) are still tried
     assert.ok(bare.includes('negated'));
+  });
+
+  it('checks where anchored literals occur: a suffix only at the end, a prefix at the start', () => {
+    const tried = triedOn;
+    // 'ls' (1–3 characters) and 'cmd /c' (a 4-gram) inside the text, not at their end
+    assert.ok(!tried({ Image: '/usr/bin/lsof' }).includes('suffix-exact'));
+    assert.ok(tried({ Image: '/usr/bin/LS' }).includes('suffix-exact'));
+    assert.ok(tried({ Image: 'ls' }).includes('suffix-exact'));
+    assert.ok(!tried({ CommandLine: 'x cmd /c dir' }).includes('prefix-exact'));
+    assert.ok(tried({ CommandLine: 'CMD /C dir' }).includes('prefix-exact'));
+    // found twice: once in the middle, once at the end
+    assert.ok(tried({ Image: 'ls/als' }).includes('suffix-exact'));
+    assert.ok(tried({ CommandLine: 'cmd /c cmd /c' }).includes('prefix-exact'));
+    // the same text filed anchored by one rule and anywhere by another keeps both apart
+    assert.ok(tried({ Other: 'xab' }).includes('keyword-short'));
+    assert.ok(!tried({ 'actor.user': 'xab' }).includes('dotted'));
   });
 
   it('answers from its memo exactly as from a scan, also after the memo is cleared', () => {
@@ -132,7 +162,7 @@ describe('rule index', () => {
   });
 
   it('never hides a match on random events (memo warm and cold)', () => {
-    const parts = ['/ls', '/id', 'cmd.exe', '\\', 'whoami', 'WHOAMI', '😀', 'ab', 'AB', 'x', ' ', '.exe', 'notepad', 'İ', 'dir', 'C:\\X.EXE'];
+    const parts = ['/ls', '/id', 'cmd.exe', '\\', 'whoami', 'WHOAMI', '😀', 'ab', 'AB', 'x', ' ', '.exe', 'notepad', 'İ', 'dir', 'C:\\X.EXE', 'traversal', '\\Windows\\System32\\', '.exe\\..'];
     let seed = 7;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -152,12 +182,21 @@ describe('rule index', () => {
     }
   });
 
-  it('marks as exact only rules that are one item of plain equalities or contains', () => {
+  it('marks as exact only rules that are one item of equalities, contains, starts or ends', () => {
     const exact = set.rules
       .filter((r) => r.exact)
       .map((r) => r.key)
       .sort();
-    assert.deepEqual(exact, ['emoji', 'exact-contains', 'exact-eq', 'keyword-short']);
+    assert.deepEqual(exact, [
+      'dotted',
+      'emoji',
+      'exact-contains',
+      'exact-eq',
+      'keyword-short',
+      'prefix-exact',
+      'short-suffix',
+      'suffix-exact',
+    ]);
   });
 
   it('a proven candidate matches, and the engine does not run it', () => {
