@@ -29,6 +29,10 @@ const RULES = [
     'two-branches',
     "s1:\n  Image|contains: '\\windows\\system32\\'\n  CommandLine|contains: traversal\ns2:\n  CommandLine|contains: '.exe\\..'\ncondition: 1 of s*",
   ],
+  [
+    'mixed-checks',
+    "s1:\n  Image|endswith: '\\cmd.exe'\n  CommandLine|contains: whoami\ns2:\n  Port|gte: 1\n  Image|endswith: '\\ps.exe'\ncondition: 1 of s*",
+  ],
   ['infix-glob-not-exact', "sel: {CommandLine|startswith: 'cmd*dir'}\ncondition: sel"],
   ['glob-not-exact', "sel: {Image: '*cmd?exe'}\ncondition: sel"],
   ['cased-not-exact', 'sel: {CommandLine|contains|cased: whoami}\ncondition: sel'],
@@ -122,6 +126,11 @@ describe('rule index', () => {
     assert.ok(!triedOn({ Image: system32, CommandLine: 'dir' }).includes('two-branches'));
     assert.ok(triedOn({ Image: system32, CommandLine: 'a traversal' }).includes('two-branches'));
     assert.ok(triedOn({ CommandLine: 'a.exe\\..\\b' }).includes('two-branches'));
+    // a further disjunction of a literal or a field's presence (Image ends with \cmd.exe, or
+    // Port is present): checked on the rules that get that far, not filed
+    assert.ok(!triedOn({ Image: 'a\\ps.exe' }).includes('mixed-checks'));
+    assert.ok(triedOn({ Image: 'a\\ps.exe', Port: 3 }).includes('mixed-checks'));
+    assert.ok(triedOn({ Image: 'a\\cmd.exe', CommandLine: 'whoami' }).includes('mixed-checks'));
     // rules that can match without the field (null, not) are still tried
     assert.ok(bare.includes('negated'));
   });
@@ -162,7 +171,7 @@ describe('rule index', () => {
   });
 
   it('never hides a match on random events (memo warm and cold)', () => {
-    const parts = ['/ls', '/id', 'cmd.exe', '\\', 'whoami', 'WHOAMI', '😀', 'ab', 'AB', 'x', ' ', '.exe', 'notepad', 'İ', 'dir', 'C:\\X.EXE', 'traversal', '\\Windows\\System32\\', '.exe\\..'];
+    const parts = ['/ls', '/id', 'cmd.exe', '\\', 'whoami', 'WHOAMI', '😀', 'ab', 'AB', 'x', ' ', '.exe', 'notepad', 'İ', 'dir', 'C:\\X.EXE', 'traversal', '\\Windows\\System32\\', '.exe\\..', '\\ps.exe'];
     let seed = 7;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
