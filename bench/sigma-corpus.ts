@@ -3,7 +3,8 @@
 // naive baseline (every rule tried on every event, on a sample), the indexed figure, a second
 // indexed figure with the free-text fields made unique per repetition (so the index's memo of
 // field texts cannot hit on them), and the ratio. Rates are per CPU second (one core; the machine
-// is shared), with a CPU budget per run.
+// is shared), with a CPU budget per run. Each figure also prints the spread of its 100,000-event
+// chunks: identical work, so a wide spread means the machine was contended during the run.
 // Run: node --import tsx bench/sigma-corpus.ts [events=1000000] [naive=1000] [both|repeated|unique]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,6 +91,10 @@ function run(set: typeof ruleSet, n: number, budgetMs: number, unique = false) {
   let done = 0;
   let batch = events;
   let excludedMicros = 0;
+  // Rates of each CHUNK events: the same work every time, so their spread is the machine's
+  // (another process on the other core, the host), not the engine's.
+  const chunkRates: number[] = [];
+  let chunkStartMicros = 0;
   while (done < n) {
     const stop = Math.min(n, done + 1000);
     for (; done < stop; done++) {
@@ -105,7 +110,12 @@ function run(set: typeof ruleSet, n: number, budgetMs: number, unique = false) {
       detections += engine.push(ev, { line: done + 1, timeMs: done }).length;
     }
     const used = process.cpuUsage(cpu0);
-    if ((used.user + used.system - excludedMicros) / 1000 > budgetMs) break;
+    const micros = used.user + used.system - excludedMicros;
+    if (done % CHUNK === 0) {
+      chunkRates.push(CHUNK / ((micros - chunkStartMicros) / 1e6));
+      chunkStartMicros = micros;
+    }
+    if (micros / 1000 > budgetMs) break;
   }
   const used = process.cpuUsage(cpu0);
   const cpuSecs = (used.user + used.system - excludedMicros) / 1e6;
@@ -114,7 +124,18 @@ function run(set: typeof ruleSet, n: number, budgetMs: number, unique = false) {
   // After a full collection when node runs with --expose-gc (else it includes garbage).
   (globalThis as { gc?: () => void }).gc?.();
   const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
-  return { events: done, perCpuSec: done / cpuSecs, perWallSec: done / wallSecs, detections, evals, heapMb };
+  return { events: done, perCpuSec: done / cpuSecs, perWallSec: done / wallSecs, detections, evals, heapMb, chunkRates };
+}
+
+const CHUNK = 100_000;
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
+/** min / median / max of the chunk rates, or '' when the run had fewer than two chunks. */
+function spread(rates: number[]): string {
+  if (rates.length < 2) return '';
+  const s = [...rates].sort((a, b) => a - b);
+  const at = (q: number) => fmt(s[Math.min(s.length - 1, Math.floor(q * s.length))] as number);
+  return `; per ${fmt(CHUNK)}-event chunk (${s.length}): min ${at(0)}, median ${at(0.5)}, max ${at(1)}`;
 }
 
 const naiveSet = { ...ruleSet, index: new RuleIndex(ruleSet.rules.map(() => [])) };
@@ -122,14 +143,13 @@ run(ruleSet, 5_000, 30_000); // warm-up
 ruleSet.index.memo.clear();
 const naive = run(naiveSet, Number(process.argv[3] ?? naiveSample), 30_000);
 const mode = process.argv[4] ?? 'both';
-const skipped = { events: 0, perCpuSec: 0, perWallSec: 0, detections: 0, evals: 0, heapMb: 0 };
+const skipped = { events: 0, perCpuSec: 0, perWallSec: 0, detections: 0, evals: 0, heapMb: 0, chunkRates: [] };
 const indexed = mode === 'unique' ? skipped : run(ruleSet, total, 100_000);
 ruleSet.index.memo.clear(); // the unique run starts from an empty memo too
 const uniq = mode === 'repeated' ? skipped : run(ruleSet, total, 100_000, true);
-const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 console.log(`rules: ${ruleSet.rules.length} compiled (parse ${fmt(parseMs)} ms, compile ${fmt(compileMs)} ms); ${ruleSet.index.always.length} always tried, ${ruleSet.index.indexedFields} indexed fields`);
 console.log(`events: ${events.length} distinct regression events (flattened), repeated`);
 console.log(`baseline (naive: every rule on every event), ${fmt(naive.events)} events: ${fmt(naive.perCpuSec)} events/s per CPU second (${fmt(naive.perWallSec)} wall), ${(naive.evals / naive.events).toFixed(0)} rules tried per event`);
-if (mode !== 'unique') console.log(`indexed, ${fmt(indexed.events)} of ${fmt(total)} events${indexed.events < total ? ' (stopped at the 100 s CPU budget)' : ''}: ${fmt(indexed.perCpuSec)} events/s per CPU second (${fmt(indexed.perWallSec)} wall), ${(indexed.evals / indexed.events).toFixed(1)} rules tried per event, ${fmt(indexed.detections)} detections, heap ${fmt(indexed.heapMb)} MB at the end`);
-if (mode !== 'repeated') console.log(`indexed, free-text fields unique per repetition (${UNIQUE_FIELDS.length} fields; no memo hits on them; copying not timed), ${fmt(uniq.events)} of ${fmt(total)} events${uniq.events < total ? ' (stopped at the 100 s CPU budget)' : ''}: ${fmt(uniq.perCpuSec)} events/s per CPU second (${fmt(uniq.perWallSec)} wall), ${(uniq.evals / uniq.events).toFixed(1)} rules tried per event, ${fmt(uniq.detections)} detections, heap ${fmt(uniq.heapMb)} MB at the end`);
+if (mode !== 'unique') console.log(`indexed, ${fmt(indexed.events)} of ${fmt(total)} events${indexed.events < total ? ' (stopped at the 100 s CPU budget)' : ''}: ${fmt(indexed.perCpuSec)} events/s per CPU second (${fmt(indexed.perWallSec)} wall), ${(indexed.evals / indexed.events).toFixed(1)} rules run per event, ${fmt(indexed.detections)} detections, heap ${fmt(indexed.heapMb)} MB at the end${spread(indexed.chunkRates)}`);
+if (mode !== 'repeated') console.log(`indexed, free-text fields unique per repetition (${UNIQUE_FIELDS.length} fields; no memo hits on them; copying not timed), ${fmt(uniq.events)} of ${fmt(total)} events${uniq.events < total ? ' (stopped at the 100 s CPU budget)' : ''}: ${fmt(uniq.perCpuSec)} events/s per CPU second (${fmt(uniq.perWallSec)} wall), ${(uniq.evals / uniq.events).toFixed(1)} rules run per event, ${fmt(uniq.detections)} detections, heap ${fmt(uniq.heapMb)} MB at the end${spread(uniq.chunkRates)}`);
 console.log(`ratio: ${(Math.max(indexed.perCpuSec, uniq.perCpuSec) / naive.perCpuSec).toFixed(1)}x the naive baseline (${mode === 'unique' ? 'unique' : 'repeated'} events)`);
