@@ -19,6 +19,8 @@ const AT_END = 2;
 
 interface SubEntry {
   text: string;
+  /** The literal's second UTF-16 code unit (NaN for one): compared before the whole text. */
+  second: number;
   /** ANYWHERE, AT_START or AT_END. */
   anchor: number;
   /** Where in `text` the 4-gram it is filed under starts (0 for short substrings). */
@@ -125,6 +127,13 @@ export class RuleIndex {
   private readonly presence: (PresenceCheck[] | undefined)[];
   /** Per rule: 1 when its first disjunction is also sufficient (compile-rule.ts `exact`). */
   private readonly proven: Uint8Array;
+  /**
+   * Per tag: the `literalHits` call (stamp) that last listed it, so a text's tag list is built
+   * without duplicates in one pass (common literals name hundreds of tags: a search per tag
+   * in the list so far was most of a scan's cost).
+   */
+  private readonly listed: Uint32Array;
+  private listStamp = 0;
   /** Rules whose first disjunction the current event satisfied (each once). */
   private readonly touched: number[] = [];
   private stamp = 0;
@@ -145,6 +154,7 @@ export class RuleIndex {
       if (e && (requirements[i]?.[0]?.length ?? 0) > 0) this.proven[i] = 1;
     });
     this.seen = new Uint32Array(requirements.length);
+    this.listed = new Uint32Array(requirements.length * 4);
     this.mask = new Uint8Array(requirements.length);
     this.full = new Uint8Array(requirements.length);
     this.presence = new Array(requirements.length).fill(undefined);
@@ -251,7 +261,7 @@ export class RuleIndex {
     const known = list.find((e) => e.text === text && e.anchor === anchor);
     if (known) {
       if (!known.rules.includes(rule)) known.rules.push(rule);
-    } else list.push({ text, anchor, at: 0, rules: [rule] });
+    } else list.push({ text, second: text.charCodeAt(1), anchor, at: 0, rules: [rule] });
   }
 
   /** Files a substring literal under its least crowded 4-gram (once per distinct literal). */
@@ -262,7 +272,7 @@ export class RuleIndex {
       if (!known.rules.includes(rule)) known.rules.push(rule);
       return;
     }
-    const entry: SubEntry = { text, anchor, at: 0, rules: [rule] };
+    const entry: SubEntry = { text, second: text.charCodeAt(1), anchor, at: 0, rules: [rule] };
     fi.subs.set(key, entry);
     let bestKey = gramKey(text, 0);
     let bestLen = Number.POSITIVE_INFINITY;
@@ -377,9 +387,8 @@ export class RuleIndex {
       if (own.length === 0) rules = kw;
       else if (kw.length === 0) rules = own;
       else {
-        const both = own.slice();
-        addRules(both, kw as number[]);
-        rules = both;
+        // a tag in both lists is hit twice, which `hit` ignores
+        rules = own.concat(kw);
       }
       memo.set(text, rules);
     }
@@ -390,9 +399,15 @@ export class RuleIndex {
   private literalHits(fi: FieldIndex, text: string): readonly number[] {
     // No closure here: tsx keeps function names, which wraps every closure in a call.
     const out: number[] = [];
+    const listed = this.listed;
+    if (this.listStamp === 0xffffffff) {
+      listed.fill(0);
+      this.listStamp = 0;
+    }
+    const stamp = ++this.listStamp;
     if (fi.eq.size) {
       const rules = fi.eq.get(text);
-      if (rules) addRules(out, rules);
+      if (rules) addRules(out, rules, listed, stamp);
     }
     if (fi.shortFirsts !== null) {
       const firsts = fi.shortFirsts;
@@ -402,10 +417,12 @@ export class RuleIndex {
         if (at === 0) continue;
         for (const e of shorts[at - 1] as SubEntry[])
           if (
-            (e.text.length === 1 || text.startsWith(e.text, i)) &&
+            (e.text.length === 1 ||
+              (text.charCodeAt(i + 1) === e.second &&
+                (e.text.length === 2 || text.startsWith(e.text, i)))) &&
             (e.anchor === ANYWHERE || occursAnchored(e, i, text.length))
           )
-            addRules(out, e.rules);
+            addRules(out, e.rules, listed, stamp);
       }
     }
     if (fi.grams.size === 0 || text.length < 4) return out.length ? out : NO_RULES;
@@ -425,7 +442,7 @@ export class RuleIndex {
               text.startsWith(e.text, start) &&
               (e.anchor === ANYWHERE || occursAnchored(e, start, text.length))
             )
-              addRules(out, e.rules);
+              addRules(out, e.rules, listed, stamp);
           }
       }
       if (++i + 4 > text.length) break;
@@ -444,9 +461,15 @@ function occursAnchored(e: SubEntry, start: number, length: number): boolean {
   return e.anchor === AT_START ? start === 0 : start + e.text.length === length;
 }
 
-/** Appends the rules not yet in `out` (lists are short: a text names few rules). */
-function addRules(out: number[], rules: number[]): void {
-  for (const r of rules) if (!out.includes(r)) out.push(r);
+/** Appends the tags not yet listed in this call (`listed[tag] === stamp`) to `out`. */
+function addRules(out: number[], rules: number[], listed: Uint32Array, stamp: number): void {
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i] as number;
+    if (listed[r] !== stamp) {
+      listed[r] = stamp;
+      out.push(r);
+    }
+  }
 }
 
 /** Whether one of the fields (by slot) holds a value in the event. */
