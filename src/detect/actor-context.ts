@@ -38,6 +38,7 @@ const MAX_IPS_PER_ACTOR = 32;
 const MIN_BASELINE_READS = 5;
 const MIN_PEER_READS = 20;
 const MIN_TRACKED_READ = 10;
+const MAX_MEMO_NETWORKS = 4096;
 
 interface Mean {
   reads: number;
@@ -132,6 +133,8 @@ export class ActorContext {
   private readonly maxRecordIds: number;
   private readonly warmupMs: number;
   private firstMs: number | undefined;
+  /** networkOf by address: a pure memo (a few distinct addresses, millions of events). */
+  private readonly networks = new Map<string, string>();
 
   constructor(options: ActorContextOptions = {}) {
     this.actors = new LruMap(options.maxActors ?? 100_000);
@@ -161,6 +164,16 @@ export class ActorContext {
     return fresh;
   }
 
+  private networkOfIp(ip: string): string {
+    let net = this.networks.get(ip);
+    if (net === undefined) {
+      if (this.networks.size >= MAX_MEMO_NETWORKS) this.networks.clear();
+      net = networkOf(ip);
+      this.networks.set(ip, net);
+    }
+    return net;
+  }
+
   /** Records that `user` was last active at `lastMs` (e.g. a grant's last_used from the inventory). */
   seedLastSeen(user: string, lastMs: number): void {
     const s = this.actors.get(user);
@@ -179,11 +192,11 @@ export class ActorContext {
     const warm = timeMs - this.firstMs >= this.warmupMs;
     let state = user ? this.actors.get(user) : undefined;
     if (ip) {
-      const net = networkOf(ip);
-      const netKnown = this.ipsSeen.get(net) !== undefined;
-      const actorKnowsIp = state?.ips.includes(ip) ?? false;
-      if (warm && !netKnown && !actorKnowsIp) out.new_src_ip = true;
-      if (!netKnown) this.ipsSeen.set(net, true);
+      const net = this.networkOfIp(ip);
+      if (this.ipsSeen.get(net) === undefined) {
+        if (warm && !(state?.ips.includes(ip) ?? false)) out.new_src_ip = true;
+        this.ipsSeen.set(net, true);
+      }
     }
     if (!user) return out;
     if (state) {

@@ -69,6 +69,22 @@ describe('ActorContext (warden.* fields)', () => {
     assert.equal(read(100, 5), undefined);
   });
 
+  test('new_src_ip after warm-up: once per never-seen network, however many addresses (its memo of networks is refilled)', () => {
+    const c = new ActorContext({ warmupMs: 0 });
+    // 6,144 addresses in 24 networks (more than the memo holds), twice over: only the first
+    // address of each network is new, in both passes and for every actor.
+    const seen: string[] = [];
+    for (let pass = 0; pass < 2; pass++)
+      for (let i = 0; i < 24 * 256; i++) {
+        const e = ev({ user: `u${i % 7}`, src_ip: `10.${i % 24}.0.${Math.floor(i / 24)}`, time: at(0, '10:00', i) });
+        if (c.observe(e, ms(e.time)).new_src_ip) seen.push(e.src_ip as string);
+      }
+    assert.deepEqual(
+      seen,
+      Array.from({ length: 24 }, (_, i) => `10.${i}.0.0`),
+    );
+  });
+
   test('memory stays bounded: accounts, networks and remembered ids are capped however long the stream', () => {
     fc.assert(
       fc.property(fc.integer({ min: 200, max: 600 }), (n) => {
