@@ -60,6 +60,12 @@ interface FieldIndex {
    * is also a keyword value, so one lookup answers both (made when there are keyword rules).
    */
   withStar: Memo<readonly number[]> | null;
+  /**
+   * The last text `withStar` answered and its tags: consecutive events often repeat a field's
+   * value (one source, one channel), and comparing with it is cheaper than a hash lookup.
+   */
+  lastText: string | null;
+  lastRules: readonly number[];
 }
 
 const NO_RULES: readonly number[] = Object.freeze([]);
@@ -207,6 +213,8 @@ export class RuleIndex {
         present: [],
         memo: this.memo.newMemo(),
         withStar: null,
+        lastText: null,
+        lastRules: NO_RULES,
       };
       byField.set(lit.field, fi);
       if (lit.field === '*' || lit.field.includes('.')) this.special.push(fi);
@@ -378,6 +386,18 @@ export class RuleIndex {
 
   /** `scanValue` of the field and of the keyword field at once, from the field's joint memo. */
   private scanWithStar(fi: FieldIndex, star: FieldIndex, text: string): void {
+    let rules: readonly number[] | undefined;
+    if (text === fi.lastText) rules = fi.lastRules;
+    else {
+      rules = this.withStarLookup(fi, star, text);
+      fi.lastText = text;
+      fi.lastRules = rules;
+    }
+    for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
+  }
+
+  /** The tags of `text` in a field and the keyword field, from the joint memo or a scan. */
+  private withStarLookup(fi: FieldIndex, star: FieldIndex, text: string): readonly number[] {
     const memo = fi.withStar as Memo<readonly number[]>;
     let rules = memo.get(text);
     if (rules === undefined) {
@@ -392,7 +412,7 @@ export class RuleIndex {
       }
       memo.set(text, rules);
     }
-    for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
+    return rules;
   }
 
   /** The distinct rules filed under literals that `text` equals or contains (no checks). */

@@ -162,6 +162,14 @@ describe('rule index', () => {
     const first = EVENTS.map(triedOn); // scans (memo empty)
     const again = EVENTS.map(triedOn); // memo hits
     assert.deepEqual(again, first);
+    // each event twice in a row: the second answered from the field's last text
+    assert.deepEqual(
+      EVENTS.map((e) => {
+        triedOn(e);
+        return triedOn(e);
+      }),
+      first,
+    );
     set.index.memo.clear();
     // the same texts in fresh objects, differently cased keys of the memo: same candidates
     const copies = EVENTS.map((e) => structuredClone(e));
