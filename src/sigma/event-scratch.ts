@@ -23,6 +23,11 @@ export interface FieldScalars {
   /** `texts` lower-cased, valid when `lowGeneration` is the current generation. */
   lowered: string[];
   lowGeneration: number;
+  /**
+   * The texts `lowered` was made from (kept across events): a text equal to the previous
+   * event's keeps its lower-cased form instead of allocating it again.
+   */
+  loweredFrom: string[];
 }
 
 let generation = 0;
@@ -36,7 +41,7 @@ const all = newScalars();
 let current: object | undefined;
 
 function newScalars(): FieldScalars {
-  return { raws: [], texts: [], missing: true, lowered: [], lowGeneration: -1 };
+  return { raws: [], texts: [], missing: true, lowered: [], lowGeneration: -1, loweredFrom: [] };
 }
 
 /** Starts a new event: everything memoised for the previous one is forgotten. */
@@ -122,8 +127,18 @@ export function loweredTexts(sc: FieldScalars): string[] {
   sc.lowGeneration = generation;
   const texts = sc.texts;
   const low = sc.lowered;
-  for (let i = 0; i < texts.length; i++) low[i] = (texts[i] as string).toLowerCase();
-  if (low.length !== texts.length) low.length = texts.length;
+  const from = sc.loweredFrom;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i] as string;
+    if (from[i] !== t) {
+      from[i] = t;
+      low[i] = t.toLowerCase();
+    }
+  }
+  if (low.length !== texts.length) {
+    low.length = texts.length;
+    from.length = texts.length;
+  }
   return low;
 }
 
