@@ -21,7 +21,7 @@ export async function bucketEventsByIndicators(
 ): Promise<EventBucket[]> {
   if (!Number.isInteger(bucketMs) || bucketMs <= 0)
     throw new Error(`bucket width must be a positive whole number of ms, got ${bucketMs}`);
-  const parts = indicatorQueries(store, sel).map((q) => q.select('id'));
+  const parts = (await indicatorQueries(store, sel)).map((q) => q.select('id'));
   const [first, ...rest] = parts;
   if (!first) return [];
   const ids = rest.reduce((u, q) => u.union(q), first);

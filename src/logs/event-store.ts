@@ -7,6 +7,14 @@ import type { Store } from '../store/open-store.ts';
 import type { SqliteHandle } from '../store/sqlite/sqlite-dialect.ts';
 import type { EventTable, QuarantineTable } from '../store/schema.ts';
 import type { AccessEvent } from './access-event.ts';
+import {
+  NO_ACCOUNT,
+  PG_SPAN_UPSERT,
+  pgSpanParams,
+  SQLITE_SPAN_UPSERT,
+  sessionSpans,
+  spanRanges,
+} from './session-spans.ts';
 
 export function toEventRow(e: AccessEvent): EventTable {
   const record_ids = e.record_ids;
@@ -34,7 +42,6 @@ export function toEventRow(e: AccessEvent): EventTable {
         : null,
   };
 }
-
 
 const COLUMNS = [
   'id',
@@ -91,10 +98,12 @@ export function sqliteBatchWriter(raw: SqliteHandle): SqliteBatchWrite {
   if (!fn) {
     const events = raw.prepare(SQLITE_INSERT);
     const quarantine = raw.prepare(SQLITE_QUARANTINE);
+    const span = raw.prepare(SQLITE_SPAN_UPSERT);
     fn = raw.transaction((rows: EventValues[], bad: QuarantineRow[]) => {
       let stored = 0;
       let quarantined = 0;
       for (const r of rows) stored += events.run(r).changes;
+      for (const s of sessionSpans(rows)) span.run(s.session, s.actor, s.firstMs, s.lastMs);
       for (const q of bad)
         quarantined += quarantine.run(QUARANTINE_COLUMNS.map((c) => q[c])).changes;
       return { stored, quarantined };
@@ -112,13 +121,36 @@ export async function insertEvents(store: Store, events: AccessEvent[]): Promise
 }
 
 // PostgreSQL's types for COLUMNS, in order: each column travels as one array parameter.
-const PG_TYPES = ['text', 'text', 'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer', 'text', 'integer', 'text', 'text', 'text'];
+const PG_TYPES = [
+  'text',
+  'text',
+  'text',
+  'bigint',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'integer',
+  'text',
+  'integer',
+  'text',
+  'text',
+  'text',
+];
 const PG_INSERT = `insert into events (${COLUMNS.join(', ')}) select * from unnest(${PG_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) on conflict (id) do nothing`;
 
 // One statement per batch however large, with one array parameter per column (unnest), instead
 // of a VALUES list with a parameter per cell: the server parses 17 parameters, not 15,000, and
 // the client builds no query tree. Measured on the scale-out ingest path (bench/scale-lag.ts).
 async function insertEventsOnPostgres(store: Store, rows: EventValues[]): Promise<number> {
+  // Spans first, in their own statement: a crash between the two leaves a span wider than the
+  // stored events (harmless: lookups filter on the session), never an event no span covers.
+  const spans = sessionSpans(rows);
+  if (spans.length > 0)
+    await store.db.executeQuery(CompiledQuery.raw(PG_SPAN_UPSERT, pgSpanParams(spans)));
   const columns = COLUMNS.map((_, c) => rows.map((r) => r[c]));
   const r = await store.db.executeQuery(CompiledQuery.raw(PG_INSERT, columns));
   return Number(r.numAffectedRows ?? 0n);
@@ -173,22 +205,55 @@ export interface EventSelector {
   toMs?: number;
 }
 
-/** One query per indicator kind given (accounts, IPs, sessions), each on its own index, within
- * the selector's window; callers choose the columns. An event may match more than one. */
-export function indicatorQueries(store: Store, sel: EventSelector) {
-  const lookups: Array<['actor_user' | 'src_ip' | 'session', string[]]> = [
-    ['actor_user', sel.actors ?? []],
-    ['src_ip', sel.ips ?? []],
-    ['session', sel.sessions ?? []],
-  ];
-  return lookups
-    .filter(([, values]) => values.length > 0)
-    .map(([column, values]) => {
-      let q = store.db.selectFrom('events').where(column, 'in', values);
-      if (sel.fromMs !== undefined) q = q.where('time_ms', '>=', sel.fromMs);
-      if (sel.toMs !== undefined) q = q.where('time_ms', '<=', sel.toMs);
-      return q;
-    });
+/** One query per indicator kind given (accounts, IPs, sessions), each on an index, within the
+ * selector's window; callers choose the columns. An event may match more than one. Accounts and
+ * IPs have their own (column, time_ms) index; sessions go through their recorded spans to the
+ * account index (session-spans.ts). */
+export async function indicatorQueries(store: Store, sel: EventSelector) {
+  const inWindow = <Q extends ReturnType<typeof fromEvents>>(q: Q): Q => {
+    let w = q;
+    if (sel.fromMs !== undefined) w = w.where('time_ms', '>=', sel.fromMs) as Q;
+    if (sel.toMs !== undefined) w = w.where('time_ms', '<=', sel.toMs) as Q;
+    return w;
+  };
+  const fromEvents = () => store.db.selectFrom('events');
+  const queries = [];
+  if (sel.actors?.length)
+    queries.push(inWindow(fromEvents().where('actor_user', 'in', sel.actors)));
+  if (sel.ips?.length) queries.push(inWindow(fromEvents().where('src_ip', 'in', sel.ips)));
+  const sessions = sel.sessions ?? [];
+  if (sessions.length > 0) {
+    const spans = await store.db
+      .selectFrom('event_sessions')
+      .selectAll()
+      .where('span_session', 'in', sessions)
+      .execute();
+    const ranges = spanRanges(spans, sel.fromMs, sel.toMs);
+    // Each range is one OR term on the account index; SQLite nests ORs one level per term and
+    // caps expression depth at 1000, so a long list goes in several queries.
+    for (let i = 0; i < ranges.length; i += 100) {
+      const chunk = ranges.slice(i, i + 100);
+      queries.push(
+        fromEvents()
+          .where('session', 'in', sessions)
+          .where((eb) =>
+            eb.or(
+              chunk.flatMap((r) =>
+                // Events without an account: stored as NULL (or ''), spanned as NO_ACCOUNT.
+                (r.actor === NO_ACCOUNT ? [null, NO_ACCOUNT] : [r.actor]).map((actor) =>
+                  eb.and([
+                    actor === null ? eb('actor_user', 'is', null) : eb('actor_user', '=', actor),
+                    eb('time_ms', '>=', r.fromMs),
+                    eb('time_ms', '<=', r.toMs),
+                  ]),
+                ),
+              ),
+            ),
+          ),
+      );
+    }
+  }
+  return queries;
 }
 
 /** Events matching any indicator within the window, each lookup on its own index. */
@@ -197,7 +262,7 @@ export async function findEventsByIndicators(
   sel: EventSelector,
 ): Promise<StoredEvent[]> {
   const seen = new Map<string, StoredEvent>();
-  for (const lookup of indicatorQueries(store, sel)) {
+  for (const lookup of await indicatorQueries(store, sel)) {
     const q = lookup.select([
       'id',
       'time',

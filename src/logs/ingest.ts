@@ -60,7 +60,9 @@ export async function ingestFile(store: Store, opts: IngestOptions): Promise<Ing
     malformed: 0,
     quarantined: 0,
   };
-  const batchSize = opts.batchSize ?? 5000;
+  // One writer transaction per batch: at 20,000 events SQLite writes half the WAL pages it did at
+  // 5,000 (hot index leaves are rewritten once per commit; bench/RESULTS.md, 2026-12-02).
+  const batchSize = opts.batchSize ?? 20_000;
   const where = opts.file === '-' ? 'stdin' : opts.file;
 
   let adapter: LogAdapter | undefined =

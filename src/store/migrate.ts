@@ -8,6 +8,7 @@ import * as m005 from './migrations/005-auth.ts';
 import * as m006 from './migrations/006-brandwatch.ts';
 import * as m007 from './migrations/007-oversee.ts';
 import * as m008 from './migrations/008-scale.ts';
+import * as m009 from './migrations/009-session-spans.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': m001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-brandwatch': m006,
   '007-oversee': m007,
   '008-scale': m008,
+  '009-session-spans': m009,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -69,6 +69,14 @@ export interface EventTable {
   extra: string | null; // JSON of what has no column of its own: user_agent, raw
 }
 
+/** Per (session, account): the first and last event time seen (src/logs/session-spans.ts). */
+export interface EventSessionTable {
+  span_session: string;
+  span_actor: string; // '' for events without an account
+  first_ms: number;
+  last_ms: number;
+}
+
 export interface QuarantineTable {
   id: string; // hash of source + raw line: a line is quarantined once
   source: string;
@@ -145,6 +153,7 @@ export interface Database {
   grants: GrantTable;
   customers: CustomerTable;
   events: EventTable;
+  event_sessions: EventSessionTable;
   quarantine: QuarantineTable;
   incidents: IncidentTable;
   affected: AffectedTable;
