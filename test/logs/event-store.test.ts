@@ -41,6 +41,34 @@ function ev(i: number, text: string): AccessEvent {
   } as AccessEvent;
 }
 
+test('each column holds its own field of the event (the positional row is in column order)', () => {
+  const e = ev(3, 'q');
+  assert.deepEqual(toEventRow(e), {
+    id: 'e3',
+    source: 'dealer-crm',
+    time: e.time,
+    time_ms: Date.parse(e.time),
+    actor_user: 'u3@x.example',
+    actor_type: 'vendor_staff',
+    session: 's1',
+    src_ip: '2001:db8::7',
+    action: 'search',
+    object: 'customer',
+    query: 'q',
+    result_count: 30,
+    record_ids: '["C3","C\\"3"]',
+    record_count: 2,
+    fields: '["name","q"]',
+    outcome: 'success',
+    extra: '{"user_agent":"q","raw":{"note":"q"}}',
+  });
+  const bare = toEventRow(ev(4, 'r'));
+  assert.deepEqual(
+    [bare.actor_user, bare.src_ip, bare.record_ids, bare.record_count, bare.extra],
+    [null, null, null, 0, null],
+  );
+});
+
 for (const dialect of await activeDialects()) {
   describe(`${dialect}: batch insert of events`, () => {
     const opened: TestStore[] = [];
