@@ -6,7 +6,7 @@ import { compileCidr } from './cidr.ts';
 import { compileFieldReader, scalarText } from './field-lookup.ts';
 import { compileGlob } from './glob-match.ts';
 import { isNumeric, NUMERIC_COMPARATORS } from './modifiers.ts';
-import { requiredRegexLiteral } from './regex-literal.ts';
+import { minRegexLength, requiredRegexLiteral } from './regex-literal.ts';
 import {
   hasWildcards,
   longestLiteral,
@@ -111,10 +111,11 @@ function compileRegex(pattern: string, mods: string[]): CompiledValue | string {
   const insensitive = mods.includes('i') || /\(\?[a-z]*i/.test(pattern);
   const literal = requiredRegexLiteral(pattern, insensitive);
   const lower = literal?.toLowerCase() ?? null;
+  const minLength = minRegexLength(pattern);
   return {
     test: (r, text) => {
       const s = scalarText(r);
-      if (s === null) return false;
+      if (s === null || s.length < minLength) return false;
       // Cheap necessary check first; the linear-time engine runs only when it passes.
       if (
         literal !== null &&

@@ -1,7 +1,8 @@
-// Finds a literal substring every match of a regular expression must contain (conservatively:
-// top-level literal runs of a pattern with no top-level alternation). The matcher checks it
-// before running the regex engine, and the rule index files `re` rules under it. Anything it
-// does not understand ends a run; it must never return text a match can lack.
+// What every match of a regular expression must have, found conservatively: a literal
+// substring (top-level literal runs of a pattern with no top-level alternation), which the
+// matcher checks before running the regex engine and the rule index files `re` rules under, and
+// a minimum length (`.{1000,}` needs 1,000 characters: shorter texts need no regex run). Anything
+// not understood ends a run or counts as empty; neither may claim what a match can lack.
 
 const META = new Set(['.', '^', '$', '|', '(', ')', '[', ']', '*', '+', '?', '{', '}']);
 
@@ -49,18 +50,12 @@ export function requiredRegexLiteral(pattern: string, insensitive: boolean): str
   const runs: string[] = [];
   let run = '';
   let depth = 0;
-  let inClass = false;
   const end = () => {
     if (run) runs.push(run);
     run = '';
   };
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string;
-    if (inClass) {
-      if (c === '\\') i++;
-      else if (c === ']') inClass = false;
-      continue;
-    }
     if (c === '\\') {
       const n = pattern[i + 1];
       if (n !== undefined && /[^A-Za-z0-9]/.test(n)) {
@@ -74,7 +69,7 @@ export function requiredRegexLiteral(pattern: string, insensitive: boolean): str
       continue;
     }
     if (c === '[') {
-      inClass = true;
+      i = classEnd(pattern, i);
       end();
       continue;
     }
@@ -99,4 +94,81 @@ export function requiredRegexLiteral(pattern: string, insensitive: boolean): str
   for (const r of runs) if (r.length > best.length) best = r;
   if (best.length === 0) return null;
   return insensitive ? best.toLowerCase() : best;
+}
+
+/**
+ * A lower bound on the characters (code points, so also UTF-16 units) of any match: top-level
+ * atoms times their least repetition; groups, anchors and unknown constructs count 0, and a
+ * top-level alternation makes it 0.
+ */
+export function minRegexLength(pattern: string): number {
+  let total = 0;
+  /** The last atom's least length, until a quantifier says how often it repeats. */
+  let last = 0;
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (depth > 0) {
+      if (c === '\\') i++;
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      else if (c === '[') i = classEnd(pattern, i);
+      continue;
+    }
+    let atom = 0;
+    if (c === '(') {
+      depth++;
+    } else if (c === '|') {
+      return 0;
+    } else if (c === '*' || c === '?') {
+      total -= last;
+      last = 0;
+      continue;
+    } else if (c === '+') {
+      continue;
+    } else if (c === '{') {
+      const rep = repetitionAt(pattern, i);
+      if (rep > 0) {
+        const least = Number(/\d+/.exec(pattern.slice(i + 1))?.[0] ?? 0);
+        total += last * (least - 1);
+        last *= least;
+        i += rep - 1;
+        continue;
+      }
+      atom = 1;
+    } else if (c === '[') {
+      i = classEnd(pattern, i);
+      atom = 1;
+    } else if (c === '\\') {
+      const n = pattern[i + 1] ?? '';
+      if (n === 'Q') {
+        atom = 0;
+        i = escapeEnd(pattern, i) - 1;
+      } else {
+        // \b \B \A \z assert a position; every other escape is one character
+        atom = 'bBAz'.includes(n) ? 0 : 1;
+        i = (/[A-Za-z0-9]/.test(n) ? escapeEnd(pattern, i) : i + 2) - 1;
+      }
+    } else if (c === '^' || c === '$') {
+      atom = 0;
+    } else atom = 1;
+    total += atom;
+    last = atom;
+  }
+  return Math.max(0, total);
+}
+
+/** The index of the `]` closing the class that opens at `i` (a leading `]` or `^]` is text). */
+function classEnd(pattern: string, i: number): number {
+  let j = i + 1;
+  if (pattern[j] === '^') j++;
+  if (pattern[j] === ']') j++;
+  for (; j < pattern.length; j++) {
+    if (pattern[j] === '\\') j++;
+    else if (pattern[j] === '[' && pattern[j + 1] === ':') {
+      const close = pattern.indexOf(':]', j + 2);
+      if (close > 0) j = close + 1;
+    } else if (pattern[j] === ']') return j;
+  }
+  return pattern.length;
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
-import { requiredRegexLiteral } from '../../src/sigma/regex-literal.ts';
+import { minRegexLength, requiredRegexLiteral } from '../../src/sigma/regex-literal.ts';
 
 describe('required regex literal', () => {
   it('keeps literal runs outside groups, classes and quantified atoms', () => {
@@ -31,6 +31,25 @@ describe('required regex literal', () => {
 
   it('gives nothing for a top-level alternation', () => {
     assert.equal(requiredRegexLiteral('abc|def', false), null);
+    assert.equal(minRegexLength('abc|def'), 0);
+  });
+
+  it('reads a class to its real end (a leading ] is text)', () => {
+    assert.equal(requiredRegexLiteral('[]a]bc', false), 'bc');
+    assert.equal(requiredRegexLiteral('[^]a]bc', false), 'bc');
+    assert.equal(requiredRegexLiteral('([)]abc)x', false), 'x');
+    assert.equal(minRegexLength('[]a]x'), 2);
+  });
+
+  it('bounds the length of a match from below', () => {
+    assert.equal(minRegexLength('.{1000,}'), 1000);
+    assert.equal(minRegexLength('[^/]{100,}$'), 100);
+    assert.equal(minRegexLength('\\s[a-fA-F0-9]{64}\\s[a-fA-F0-9]{16}'), 82);
+    assert.equal(minRegexLength('ab*c'), 2);
+    assert.equal(minRegexLength('(abc)+d'), 1);
+    assert.equal(minRegexLength('\\bxy\\b'), 2);
+    assert.equal(minRegexLength('a{,3}'), 5); // not a repetition: the braces are text
+    assert.equal(minRegexLength('a+?'), 0);
   });
 
   it('every text a random expression matches contains its literal', () => {
@@ -50,6 +69,10 @@ describe('required regex literal', () => {
       '\\p{L}',
       '{',
       '1',
+      '[]a]',
+      '\\b',
+      '$',
+      '(a{2})?',
     );
     const quant = fc.constantFrom('', '', '', '*', '+', '?', '{2}', '{0,2}', '{1,}');
     const pattern = fc
@@ -68,8 +91,12 @@ describe('required regex literal', () => {
           return true; // not a valid expression: nothing to check
         }
         const lit = requiredRegexLiteral(p, false);
-        if (lit === null) return true;
-        for (const t of texts) if (re.test(t)) assert.ok(t.includes(lit), `/${p}/ matched ${t}`);
+        const min = minRegexLength(p);
+        for (const t of texts) {
+          if (!re.test(t)) continue;
+          if (lit !== null) assert.ok(t.includes(lit), `/${p}/ matched ${t} without ${lit}`);
+          assert.ok(t.length >= min, `/${p}/ matched ${t}, shorter than ${min}`);
+        }
         return true;
       }),
       { numRuns: 3000, seed: 7 },
