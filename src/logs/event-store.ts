@@ -216,17 +216,16 @@ export interface EventSelector {
  * IPs have their own (column, time_ms) index; sessions go through their recorded spans to the
  * account index (session-spans.ts). */
 export async function indicatorQueries(store: Store, sel: EventSelector) {
-  const inWindow = <Q extends ReturnType<typeof fromEvents>>(q: Q): Q => {
-    let w = q;
-    if (sel.fromMs !== undefined) w = w.where('time_ms', '>=', sel.fromMs) as Q;
-    if (sel.toMs !== undefined) w = w.where('time_ms', '<=', sel.toMs) as Q;
-    return w;
-  };
   const fromEvents = () => store.db.selectFrom('events');
+  const byColumn = (column: 'actor_user' | 'src_ip', values: string[]) => {
+    let q = fromEvents().where(column, 'in', values);
+    if (sel.fromMs !== undefined) q = q.where('time_ms', '>=', sel.fromMs);
+    if (sel.toMs !== undefined) q = q.where('time_ms', '<=', sel.toMs);
+    return q;
+  };
   const queries = [];
-  if (sel.actors?.length)
-    queries.push(inWindow(fromEvents().where('actor_user', 'in', sel.actors)));
-  if (sel.ips?.length) queries.push(inWindow(fromEvents().where('src_ip', 'in', sel.ips)));
+  if (sel.actors?.length) queries.push(byColumn('actor_user', sel.actors));
+  if (sel.ips?.length) queries.push(byColumn('src_ip', sel.ips));
   const sessions = sel.sessions ?? [];
   if (sessions.length > 0) {
     const spans = await store.db
