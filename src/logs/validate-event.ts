@@ -14,6 +14,16 @@ export type Checked = { ok: true; event: AccessEvent } | { ok: false; reason: st
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 
+/** A value for an error message. Never throws: a parsed line can hold {"toString": null}, and
+ * String() of that object throws. */
+export function shown(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
 function allStrings(a: unknown[]): boolean {
   for (let i = 0; i < a.length; i++) if (typeof a[i] !== 'string') return false;
   return true;
@@ -28,14 +38,14 @@ export function checkAccessEvent(o: unknown, defaultSource?: string): Checked {
   }
   const source = e.source === undefined ? defaultSource : e.source;
   if (!isStr(source) || source === '') return { ok: false, reason: 'source: required string' };
-  if (!isStr(e.action) || !ACTION_SET.has(e.action)) return { ok: false, reason: `action: unknown action '${String(e.action)}'` };
+  if (!isStr(e.action) || !ACTION_SET.has(e.action)) return { ok: false, reason: `action: unknown action '${shown(e.action)}'` };
   const a = e.actor === undefined ? {} : e.actor;
   if (typeof a !== 'object' || a === null || Array.isArray(a)) return { ok: false, reason: 'actor: must be an object' };
   const actor = a as Record<string, unknown>;
   if (!optStr(actor.user)) return { ok: false, reason: 'actor.user: must be a string' };
   if (!optStr(actor.session)) return { ok: false, reason: 'actor.session: must be a string' };
   const type = actor.type === undefined ? 'unknown' : actor.type;
-  if (!isStr(type) || !ACTOR_TYPE_SET.has(type)) return { ok: false, reason: `actor.type: unknown type '${String(type)}'` };
+  if (!isStr(type) || !ACTOR_TYPE_SET.has(type)) return { ok: false, reason: `actor.type: unknown type '${shown(type)}'` };
   if (!optStr(e.src_ip)) return { ok: false, reason: 'src_ip: must be a string' };
   if (!optStr(e.user_agent)) return { ok: false, reason: 'user_agent: must be a string' };
   if (!optStr(e.object)) return { ok: false, reason: 'object: must be a string' };
@@ -48,7 +58,7 @@ export function checkAccessEvent(o: unknown, defaultSource?: string): Checked {
   }
   const fields = e.fields === undefined ? [] : e.fields;
   if (!Array.isArray(fields)) return { ok: false, reason: 'fields: must be an array' };
-  for (const f of fields) if (!isStr(f) || !DATA_CATEGORY_SET.has(f)) return { ok: false, reason: `fields: unknown data category '${String(f)}'` };
+  for (const f of fields) if (!isStr(f) || !DATA_CATEGORY_SET.has(f)) return { ok: false, reason: `fields: unknown data category '${shown(f)}'` };
   const outcome = e.outcome === undefined ? 'success' : e.outcome;
   if (outcome !== 'success' && outcome !== 'failure') return { ok: false, reason: `outcome: must be success or failure` };
   const raw = e.raw === undefined ? {} : e.raw;

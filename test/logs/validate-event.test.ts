@@ -131,3 +131,19 @@ test('a parsed line already in the event shape is kept, its defaults filled in p
   assert.ok(copiedUndefined.ok);
   assert.equal(Object.hasOwn(copiedUndefined.event, 'query'), false);
 });
+
+test('a value whose String() throws ({"toString": null} in a line) is refused, never thrown', () => {
+  const base = { id: 'x', time: '2026-11-02T02:13:05+09:00', source: 'crm', action: 'search' };
+  const line = (field: string) => ({ ...base, ...JSON.parse(`{${field}}`) });
+  const bad = '{"toString":null}';
+  const cases: Array<[string, RegExp]> = [
+    [`"action":${bad}`, /^action: unknown action '\[object Object\]'/],
+    [`"actor":{"type":${bad}}`, /^actor\.type: unknown type '\[object Object\]'/],
+    [`"fields":[${bad}]`, /^fields: unknown data category '\[object Object\]'/],
+  ];
+  for (const [field, reason] of cases) {
+    const r = checkAccessEvent(line(field));
+    assert.equal(r.ok, false, field);
+    assert.match((r as { reason: string }).reason, reason, field);
+  }
+});

@@ -6,6 +6,7 @@ import type { AccessEvent, Action } from '../access-event.ts';
 import type { FieldMapping, LineParser, LogAdapter, ParseResult } from '../log-adapter.ts';
 import { buildEvent, isIsoTime, isoFromMs, toActorType } from './event-builder.ts';
 import { firstJsonObject } from './first-json-line.ts';
+import { shown } from '../validate-event.ts';
 
 const API_ACTIVITY = 6003;
 const AUTHENTICATION = 3002;
@@ -49,7 +50,7 @@ function parseOcsf(line: string, source: string, mapping: FieldMapping | undefin
   if (!e) return { ok: false, reason: 'not a JSON object' };
   const classUid = e.class_uid;
   if (classUid !== API_ACTIVITY && classUid !== AUTHENTICATION) {
-    return { ok: false, reason: `class_uid ${String(classUid)} is neither API Activity (6003) nor Authentication (3002)` };
+    return { ok: false, reason: `class_uid ${shown(classUid)} is neither API Activity (6003) nor Authentication (3002)` };
   }
   const time = typeof e.time === 'number' ? isoFromMs(e.time) : isIsoTime(e.time) ? e.time : undefined;
   if (!time) return { ok: false, reason: 'time: missing or not epoch milliseconds' };
