@@ -66,6 +66,11 @@ interface FieldIndex {
    */
   lastText: string | null;
   lastRules: readonly number[];
+  /**
+   * The `candidates` call (stamp) that last scanned this dotted field: it can be reached under
+   * two event keys. A stamp, not a per-event Set: clearing a Set reallocates its table.
+   */
+  scannedAt: number;
 }
 
 const NO_RULES: readonly number[] = Object.freeze([]);
@@ -117,8 +122,6 @@ export class RuleIndex {
   private readonly byEventKey = new Map<string, EventKeyEntry>();
   /** The keyword field (`*`: every scalar of the event), if any rule searches keywords. */
   private star: FieldIndex | null = null;
-  /** Per event: dotted fields already scanned (found under two keys). */
-  private readonly scannedDotted = new Set<FieldIndex>();
   /** Per rule: the event (stamp) its `mask` belongs to. */
   private readonly seen: Uint32Array;
   /** Per rule: which of its disjunctions the current event satisfied (bit d = disjunction d). */
@@ -215,6 +218,7 @@ export class RuleIndex {
         withStar: null,
         lastText: null,
         lastRules: NO_RULES,
+        scannedAt: 0,
       };
       byField.set(lit.field, fi);
       if (lit.field === '*' || lit.field.includes('.')) this.special.push(fi);
@@ -299,7 +303,7 @@ export class RuleIndex {
    * `proven` set when the index's hit already proves the match (the rule need not run).
    */
   candidates(event: Record<string, unknown>, visit: (rule: number, proven: boolean) => void): void {
-    ++this.stamp;
+    if (++this.stamp === 0xffffffff) this.restartStamps();
     for (const r of this.always) visit(r, false);
     // Keyword literals are looked for in each value of the same walk over the event's keys (no
     // separate list of every scalar), unless the keyword field also has presence tags.
@@ -328,12 +332,11 @@ export class RuleIndex {
       const paths = entry === undefined ? null : entry.dotted;
       if (paths !== null)
         for (const p of paths) {
-          if (this.scannedDotted.has(p)) continue;
-          this.scannedDotted.add(p);
+          if (p.scannedAt === this.stamp) continue;
+          p.scannedAt = this.stamp;
           this.scanField(p, textsAt(event, p.slot));
         }
     }
-    if (this.scannedDotted.size) this.scannedDotted.clear();
     if (this.star !== null && star === null) this.scanField(this.star, textsAt(event, -1));
     const touched = this.touched;
     for (let i = 0; i < touched.length; i++) {
@@ -349,6 +352,16 @@ export class RuleIndex {
       visit(r, this.proven[r] === 1);
     }
     touched.length = 0;
+  }
+
+  /**
+   * Starts the per-event stamps again before they outgrow `seen` (32 bits): on an endless stream
+   * a wrapped stamp would make every hit look like the event's first and lose the others.
+   */
+  private restartStamps(): void {
+    this.seen.fill(0);
+    for (const fi of this.special) fi.scannedAt = 0;
+    this.stamp = 1;
   }
 
   /** One literal of disjunction `tag & 3` of rule `tag >> 2` holds in the current event. */

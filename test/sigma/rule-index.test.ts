@@ -249,6 +249,25 @@ describe('rule index', () => {
     assert.ok(engine.stats().ruleMatches > before);
   });
 
+  it('keeps finding rules of two requirements and dotted fields when its event stamp restarts', () => {
+    // An endless stream outgrows the 32-bit per-rule stamps; a wrapped stamp once made every
+    // hit look like the event's first, so a rule needing two literals was never tried.
+    const fresh = compileYaml(ruleSetYaml());
+    const stamped = fresh.index as unknown as { stamp: number };
+    const tried = (ev: Record<string, unknown>) => {
+      const keys: string[] = [];
+      beginEvent();
+      fresh.index.candidates(ev, (i) => keys.push((fresh.rules[i] as { key: string }).key));
+      return keys;
+    };
+    stamped.stamp = 0xffffffff - 3;
+    for (let n = 0; n < 8; n++) {
+      assert.ok(tried({ Image: 'C:\\cmd.exe', CommandLine: 'whoami' }).includes('two-needs'), `event ${n}`);
+      assert.ok(tried({ actor: { user: 'abc' }, 'actor.user': 'abd' }).includes('dotted'), `event ${n}`);
+    }
+    assert.ok(stamped.stamp < 100, 'the stamp restarted');
+  });
+
   it('an index with no requirements tries every rule', () => {
     const all = new RuleIndex(set.rules.map(() => []));
     const tried: number[] = [];
