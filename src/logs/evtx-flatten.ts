@@ -37,7 +37,11 @@ export function flattenWindowsEvent(obj: unknown): Record<string, unknown> {
     )
       out[k] = v;
   }
-  return out;
+  // Built key by computed key, an object of more than ~16 fields (most Windows events) falls into
+  // V8's dictionary mode, where every `for...in` (the rule index walks each event's keys)
+  // collects and sorts the keys again. The spread copy has a fast layout: the Sigma engine ran
+  // SigmaHQ's regression events ~1.4x faster (bench/RESULTS.md).
+  return { ...out };
 }
 
 function flattenSystem(sys: Json, out: Json): void {

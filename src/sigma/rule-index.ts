@@ -7,6 +7,7 @@ import { type Memo, MemoPool } from './bounded-memo.ts';
 import {
   allScalars,
   fieldSlot,
+  loweredTexts,
   scalarsAt,
   scalarsOfKey,
   scalarsUnder,
@@ -75,10 +76,24 @@ interface FieldIndex {
 
 const NO_RULES: readonly number[] = Object.freeze([]);
 
-/** A disjunction (bit) that holds when one of these fields (scratch slots) holds a value. */
-interface PresenceCheck {
+/** A literal tested directly on an event's lower-cased texts of one field (slot; -1: all). */
+interface DirectLiteral {
+  slot: number;
+  /** EQUALS, ANYWHERE, AT_START or AT_END. */
+  kind: number;
+  text: string;
+}
+
+const EQUALS = 3;
+
+/**
+ * A further disjunction (bit) tested directly on the rules that get that far: it holds when one
+ * of these fields (scratch slots) holds a value or one of the literals occurs.
+ */
+interface DirectCheck {
   bit: number;
   slots: number[];
+  literals: DirectLiteral[];
 }
 
 /** What an event key leads to: a plain field's index and dotted fields it may hold. */
@@ -129,11 +144,12 @@ export class RuleIndex {
   /** Per rule: the mask once every disjunction holds. */
   private readonly full: Uint8Array;
   /**
-   * Per rule: the field presences that satisfy its further disjunctions (bit d: disjunction d),
-   * checked directly on the few rules that get that far instead of being filed: filed, they
-   * would hit on nearly every event (Image presence alone is in 160 SigmaHQ disjunctions).
+   * Per rule: checks of its further disjunctions (bit d: disjunction d) made directly on the few
+   * rules that get that far instead of being filed: field presences, and disjunctions with an
+   * unselective literal. Filed, they would hit on nearly every event (Image presence alone is
+   * in 160 SigmaHQ disjunctions; `*` containing '0' was 14 hits per event on its own).
    */
-  private readonly presence: (PresenceCheck[] | undefined)[];
+  private readonly presence: (DirectCheck[] | undefined)[];
   /** Per rule: 1 when its first disjunction is also sufficient (compile-rule.ts `exact`). */
   private readonly proven: Uint8Array;
   /**
@@ -175,17 +191,23 @@ export class RuleIndex {
         return;
       }
       let full = 0;
-      reqs.slice(0, MAX_DISJUNCTIONS).forEach((alts, d) => {
+      distinct(reqs).forEach((alts, d) => {
         full |= 1 << d;
+        const direct = d > 0 && alts.some(unselective);
         const has = d > 0 ? alts.filter((l) => l.kind === 'has') : [];
-        if (has.length) {
-          const check = { bit: 1 << d, slots: has.map((l) => slotFor(l.field)) };
+        if (has.length || direct) {
+          const check: DirectCheck = {
+            bit: 1 << d,
+            slots: has.map((l) => slotFor(l.field)),
+            literals: direct ? alts.filter((l) => l.kind !== 'has').map(directLiteral) : [],
+          };
           const list = this.presence[rule];
           if (list) list.push(check);
           else this.presence[rule] = [check];
         }
-        for (const lit of alts)
-          if (d === 0 || lit.kind !== 'has') this.file(byField, lit, rule * 4 + d);
+        if (!direct)
+          for (const lit of alts)
+            if (d === 0 || lit.kind !== 'has') this.file(byField, lit, rule * 4 + d);
       });
       this.full[rule] = full;
     });
@@ -346,7 +368,7 @@ export class RuleIndex {
       if (m !== full) {
         const checks = this.presence[r];
         if (checks === undefined) continue;
-        for (const c of checks) if ((m & c.bit) === 0 && present(event, c.slots)) m |= c.bit;
+        for (const c of checks) if ((m & c.bit) === 0 && holds(event, c)) m |= c.bit;
         if (m !== full) continue;
       }
       visit(r, this.proven[r] === 1);
@@ -489,6 +511,34 @@ export class RuleIndex {
   }
 }
 
+/**
+ * A literal that nearly every text holds (a substring of one or two characters, a one-character
+ * prefix or suffix: '0', ':', ' ', '-s'): as a further check it rejects almost nothing, yet each
+ * of its hits costs a memo entry and a mask update on every text that holds it (SigmaHQ's
+ * `*:sub:0` was 14 hits per event on its own).
+ */
+function unselective(l: FieldLiteral): boolean {
+  if (l.kind === 'eq' || l.kind === 'has') return false;
+  return l.text.length < (l.kind === 'sub' ? 3 : 2);
+}
+
+/** A rule's disjunctions (up to MAX_DISJUNCTIONS), each once: or-branches often repeat one. */
+function distinct(reqs: FieldLiteral[][]): FieldLiteral[][] {
+  const kept: FieldLiteral[][] = [];
+  const seen = new Set<string>();
+  for (const alts of reqs) {
+    if (kept.length === MAX_DISJUNCTIONS) break;
+    const key = alts
+      .map((l) => `${l.field}\u0000${l.kind}\u0000${l.text}`)
+      .sort()
+      .join('\u0001');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(alts);
+  }
+  return kept;
+}
+
 /** Whether an anchored literal found at `start` sits where it must in a text of `length`. */
 function occursAnchored(e: SubEntry, start: number, length: number): boolean {
   return e.anchor === AT_START ? start === 0 : start + e.text.length === length;
@@ -505,9 +555,32 @@ function addRules(out: number[], rules: number[], listed: Uint32Array, stamp: nu
   }
 }
 
-/** Whether one of the fields (by slot) holds a value in the event. */
-function present(event: Record<string, unknown>, slots: number[]): boolean {
-  for (const slot of slots) if (textsAt(event, slot).length > 0) return true;
+function directLiteral(l: FieldLiteral): DirectLiteral {
+  const kind =
+    l.kind === 'eq' ? EQUALS : l.kind === 'start' ? AT_START : l.kind === 'end' ? AT_END : ANYWHERE;
+  return { slot: slotFor(l.field), kind, text: l.text };
+}
+
+/**
+ * Whether a direct check holds: one of its fields (by slot) holds a value, or one of its
+ * literals occurs in a lower-cased text, as the index would have found it.
+ */
+function holds(event: Record<string, unknown>, c: DirectCheck): boolean {
+  for (const slot of c.slots) if (textsAt(event, slot).length > 0) return true;
+  for (const l of c.literals) {
+    const texts = loweredTexts(l.slot < 0 ? allScalars(event) : scalarsAt(event, l.slot));
+    for (const t of texts)
+      if (
+        l.kind === ANYWHERE
+          ? t.includes(l.text)
+          : l.kind === EQUALS
+            ? t === l.text
+            : l.kind === AT_START
+              ? t.startsWith(l.text)
+              : t.endsWith(l.text)
+      )
+        return true;
+  }
   return false;
 }
 

@@ -36,6 +36,10 @@ const RULES = [
   ['infix-glob-not-exact', "sel: {CommandLine|startswith: 'cmd*dir'}\ncondition: sel"],
   ['glob-not-exact', "sel: {Image: '*cmd?exe'}\ncondition: sel"],
   ['cased-not-exact', 'sel: {CommandLine|contains|cased: whoami}\ncondition: sel'],
+  // further disjunctions with one- or two-character literals are checked directly, not filed
+  ['short-check', "sel:\n  Image|endswith: 'notepad'\n  CommandLine|contains: [x, ' ']\ncondition: sel"],
+  ['short-keyword-check', "sel:\n  Image|startswith: 'c:\\x'\nkw: ['0', '6']\ncondition: sel and kw"],
+  ['short-suffix-check', "sel:\n  Image|contains: whoami\n  User|endswith: b\n  Other|startswith: 'a'\ncondition: sel"],
   [
     'two-items-not-exact',
     'sel:\n  Image|contains: cmd\n  CommandLine|contains: dir\ncondition: sel',
@@ -133,6 +137,22 @@ describe('rule index', () => {
     assert.ok(triedOn({ Image: 'a\\cmd.exe', CommandLine: 'whoami' }).includes('mixed-checks'));
     // rules that can match without the field (null, not) are still tried
     assert.ok(bare.includes('negated'));
+  });
+
+  it('checks further disjunctions of one- or two-character literals directly on the event', () => {
+    // 'x' or ' ' in CommandLine: not filed (nearly every text holds one), yet still checked
+    assert.ok(triedOn({ Image: 'NOTEPAD', CommandLine: 'a b' }).includes('short-check'));
+    assert.ok(triedOn({ Image: 'notepad', CommandLine: 'X' }).includes('short-check'));
+    assert.ok(!triedOn({ Image: 'notepad', CommandLine: 'ab' }).includes('short-check'));
+    assert.ok(!triedOn({ Image: 'notepad' }).includes('short-check'));
+    // keywords '0' / '6' anywhere in the event, nested values included
+    assert.ok(triedOn({ Image: 'C:\\x.exe', Port: 60 }).includes('short-keyword-check'));
+    assert.ok(triedOn({ Image: 'C:\\x.exe', actor: { user: 'u6' } }).includes('short-keyword-check'));
+    assert.ok(!triedOn({ Image: 'C:\\x.exe', User: 'abc' }).includes('short-keyword-check'));
+    // anchored: a suffix only at the end, a prefix only at the start
+    assert.ok(triedOn({ Image: 'whoami', User: 'AB', Other: 'Ax' }).includes('short-suffix-check'));
+    assert.ok(!triedOn({ Image: 'whoami', User: 'ba', Other: 'ax' }).includes('short-suffix-check'));
+    assert.ok(!triedOn({ Image: 'whoami', User: 'ab', Other: 'xa' }).includes('short-suffix-check'));
   });
 
   it('checks where anchored literals occur: a suffix only at the end, a prefix at the start', () => {
