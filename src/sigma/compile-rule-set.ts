@@ -114,6 +114,7 @@ export function compileRuleSet(
     index: new RuleIndex(
       rules.map((r) => r.requirements),
       rules.map((r) => r.exact),
+      rules.map((r) => r.veto),
     ),
     correlations,
     ruleConsumers,

@@ -27,9 +27,26 @@ export interface CompiledRule {
    * those literals in an event, the rule matches it without being run.
    */
   exact: boolean;
+  /**
+   * For a rule with no requirement: literals such that when none of them holds in an event, the
+   * rule surely matches it (`not filter`, where filter needs one of them). The index reports
+   * such events as proven instead of running the rule.
+   */
+  veto?: FieldLiteral[];
 }
 
 type Candidates = FieldLiteral[][];
+
+/**
+ * A node's test, the disjunctions every event it holds on satisfies (`cands`), and `veto`:
+ * literals such that the node surely holds on an event where none of them does (undefined
+ * when there is no such set). `not X` has X's best disjunction as its veto.
+ */
+interface Built {
+  test: EventTest;
+  cands: Candidates;
+  veto?: FieldLiteral[] | undefined;
+}
 
 export function compileRule(
   rule: SigmaRule,
@@ -71,21 +88,30 @@ export function compileRule(
   const extra = compileItems(ctx.extraItems);
   if (!ok) return null;
   const names = [...idents.keys()];
-  const build = (n: ConditionNode): { test: EventTest; cands: Candidates } => {
+  const build = (n: ConditionNode): Built => {
     switch (n.kind) {
       case 'ref':
         return idents.get(n.name) ?? { test: () => false, cands: [] };
       case 'not': {
-        const inner = build(n.operand).test;
-        return { test: (ev) => !inner(ev), cands: [] };
+        const operand = build(n.operand);
+        const inner = operand.test;
+        return { test: (ev) => !inner(ev), cands: [], veto: best(operand.cands) };
       }
       case 'and': {
         const [l, r] = [build(n.left), build(n.right)];
-        return { test: (ev) => l.test(ev) && r.test(ev), cands: top([...l.cands, ...r.cands]) };
+        return {
+          test: (ev) => l.test(ev) && r.test(ev),
+          cands: top([...l.cands, ...r.cands]),
+          veto: l.veto && r.veto ? [...l.veto, ...r.veto] : undefined,
+        };
       }
       case 'or': {
         const [l, r] = [build(n.left), build(n.right)];
-        return { test: (ev) => l.test(ev) || r.test(ev), cands: orCandidates([l.cands, r.cands]) };
+        return {
+          test: (ev) => l.test(ev) || r.test(ev),
+          cands: orCandidates([l.cands, r.cands]),
+          veto: smaller(l.veto, r.veto),
+        };
       }
       case 'of': {
         const parts = identifiersMatching(n.pattern, names).map(
@@ -129,7 +155,29 @@ export function compileRule(
         : undefined;
   const sole = single === undefined ? undefined : exactOf.get(single);
   const exact = extra.length === 0 && sole !== undefined && requirements[0] === sole;
-  return { rule, key: ruleKey(rule), test, requirements, exact };
+  const out: CompiledRule = { rule, key: ruleKey(rule), test, requirements, exact };
+  // Only `not` makes a veto (identifiers and `x of` have none), and pipeline conditions must hold
+  // too: a veto is for rules the index would otherwise try on every event.
+  const veto =
+    requirements.length === 0 && extra.length === 0
+      ? conds.reduce<FieldLiteral[] | undefined>((v, c) => smaller(v, c.veto), undefined)
+      : undefined;
+  if (veto !== undefined && veto.length > 0) out.veto = veto;
+  return out;
+}
+
+/** The most selective of a node's disjunctions (undefined when it has none). */
+function best(cands: Candidates): FieldLiteral[] | undefined {
+  let out: FieldLiteral[] | undefined;
+  for (const c of cands) if (score(c) >= 0 && (out === undefined || score(c) > score(out))) out = c;
+  return out;
+}
+
+/** Either veto holds the node true when its literals are absent: the one with fewer literals. */
+function smaller(a: FieldLiteral[] | undefined, b: FieldLiteral[] | undefined) {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return b.length < a.length ? b : a;
 }
 
 function soleMatch(names: string[]): string | undefined {

@@ -162,7 +162,13 @@ export class RuleIndex {
   /** Rules whose first disjunction the current event satisfied (each once). */
   private readonly touched: number[] = [];
   private stamp = 0;
+  /** Rules tried on every event (no requirement), in rule order. */
   readonly always: number[] = [];
+  /**
+   * Per rule: 1 when it is an always-tried rule with a veto (compile-rule.ts): it holds unless
+   * one of its filed literals does, so it is run only on events where one does.
+   */
+  private readonly vetoed: Uint8Array;
   /** Bounded memo of every field's texts (bounded-memo.ts); shared budget. */
   readonly memo = new MemoPool<readonly number[]>();
 
@@ -173,8 +179,13 @@ export class RuleIndex {
    * (instead of testing them per hit) lets the memo answer them along with the first one.
    * `exact[i]`: rule i matches whenever its first disjunction holds (reported as proven).
    */
-  constructor(requirements: FieldLiteral[][][], exact: readonly boolean[] = []) {
+  constructor(
+    requirements: FieldLiteral[][][],
+    exact: readonly boolean[] = [],
+    vetoes: readonly (FieldLiteral[] | undefined)[] = [],
+  ) {
     this.proven = new Uint8Array(requirements.length);
+    this.vetoed = new Uint8Array(requirements.length);
     exact.forEach((e, i) => {
       if (e && (requirements[i]?.[0]?.length ?? 0) > 0) this.proven[i] = 1;
     });
@@ -188,6 +199,13 @@ export class RuleIndex {
       const req = reqs[0];
       if (!req || req.length === 0) {
         this.always.push(rule);
+        const veto = vetoes[rule];
+        if (veto?.length) {
+          // filed as its first disjunction: a hit means "run it"; `full` stays 0, so the walk's
+          // end never visits it a second time
+          this.vetoed[rule] = 1;
+          for (const lit of veto) this.file(byField, lit, rule * 4);
+        }
         return;
       }
       let full = 0;
@@ -326,7 +344,6 @@ export class RuleIndex {
    */
   candidates(event: Record<string, unknown>, visit: (rule: number, proven: boolean) => void): void {
     if (++this.stamp === 0xffffffff) this.restartStamps();
-    for (const r of this.always) visit(r, false);
     // Keyword literals are looked for in each value of the same walk over the event's keys (no
     // separate list of every scalar), unless the keyword field also has presence tags.
     const star = this.star !== null && this.star.present.length === 0 ? this.star : null;
@@ -360,6 +377,15 @@ export class RuleIndex {
         }
     }
     if (this.star !== null && star === null) this.scanField(this.star, textsAt(event, -1));
+    // After the walk, which tells whether a vetoed rule's literals are absent (it holds).
+    const always = this.always;
+    for (let i = 0; i < always.length; i++) {
+      const r = always[i] as number;
+      visit(
+        r,
+        this.vetoed[r] === 1 && (this.seen[r] !== this.stamp || (this.mask[r] as number) === 0),
+      );
+    }
     const touched = this.touched;
     for (let i = 0; i < touched.length; i++) {
       const r = touched[i] as number;

@@ -36,6 +36,11 @@ const RULES = [
   ['infix-glob-not-exact', "sel: {CommandLine|startswith: 'cmd*dir'}\ncondition: sel"],
   ['glob-not-exact', "sel: {Image: '*cmd?exe'}\ncondition: sel"],
   ['cased-not-exact', 'sel: {CommandLine|contains|cased: whoami}\ncondition: sel'],
+  // always tried, but proven on events where what they negate cannot hold (a veto)
+  ['not-two', "a: {Image|contains: cmd}\nb: {User|startswith: admin}\ncondition: not a and not b"],
+  ['not-presence', "sel: {Port|gte: 1024}\ncondition: not sel"],
+  ['not-with-null', "f1: {Image|contains: cmd}\nf2: {User: null}\ncondition: not 1 of f*"],
+  ['not-or-not', "a: {Image|endswith: .exe}\nb: {CommandLine|contains: whoami}\ncondition: not a or not b"],
   // further disjunctions with one- or two-character literals are checked directly, not filed
   ['short-check', "sel:\n  Image|endswith: 'notepad'\n  CommandLine|contains: [x, ' ']\ncondition: sel"],
   ['short-keyword-check', "sel:\n  Image|startswith: 'c:\\x'\nkw: ['0', '6']\ncondition: sel and kw"],
@@ -137,6 +142,33 @@ describe('rule index', () => {
     assert.ok(triedOn({ Image: 'a\\cmd.exe', CommandLine: 'whoami' }).includes('mixed-checks'));
     // rules that can match without the field (null, not) are still tried
     assert.ok(bare.includes('negated'));
+  });
+
+  it('proves rules that negate what an event lacks, and runs them when it has it', () => {
+    const visits = (ev: Record<string, unknown>) => {
+      const out = new Map<string, boolean>();
+      beginEvent();
+      set.index.candidates(ev, (i, proven) => out.set((set.rules[i] as { key: string }).key, proven));
+      return out;
+    };
+    const ruleOf = (key: string) => set.rules.find((r) => r.key === key) as { veto?: unknown; test(e: Record<string, unknown>): boolean };
+    assert.ok(ruleOf('negated').veto && ruleOf('not-two').veto && ruleOf('not-presence').veto);
+    assert.ok(ruleOf('not-or-not').veto);
+    // `User: null` holds when User is absent: nothing absent makes `not 1 of f*` surely hold
+    assert.equal(ruleOf('not-with-null').veto, undefined);
+    const bare = visits({ Other: 'x' });
+    for (const key of ['negated', 'not-two', 'not-presence', 'not-or-not']) {
+      assert.equal(bare.get(key), true, `${key} proven on an event without its literals`);
+      assert.ok(ruleOf(key).test({ Other: 'x' }), `${key} does match it`);
+    }
+    assert.equal(bare.get('not-with-null'), false);
+    // one vetoing literal present: the rule is run (and may fail)
+    const cmd = visits({ Image: 'C:\\cmd.exe', Port: 80 });
+    for (const key of ['negated', 'not-two', 'not-presence']) assert.equal(cmd.get(key), false, key);
+    assert.equal(visits({ User: 'Administrator' }).get('not-two'), false);
+    // an `or` keeps one side's veto (the one with fewer literals; here the first, Image's)
+    assert.equal(visits({ CommandLine: 'whoami' }).get('not-or-not'), true);
+    assert.equal(visits({ Image: 'a.exe' }).get('not-or-not'), false);
   });
 
   it('checks further disjunctions of one- or two-character literals directly on the event', () => {
