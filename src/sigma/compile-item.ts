@@ -16,7 +16,7 @@ import {
   scalarsAt,
 } from './event-scratch.ts';
 import { compileFieldReader } from './field-lookup.ts';
-import { itemMemo, worthMemo } from './item-memo.ts';
+import { decidedByText, itemMemo, worthMemo } from './item-memo.ts';
 import { compileNeedleSet } from './needle-set.ts';
 import type { DetectionItem, RuleValue } from './types.ts';
 
@@ -36,6 +36,12 @@ export interface CompiledItem {
    * literals does, as the rule index tests them (compile-value.ts `exact`).
    */
   exactRequirement?: FieldLiteral[];
+  /**
+   * The event fields whose texts decide the item wherever each holds at most one scalar (absent:
+   * it also depends on something else: another field by `fieldref`, a number's type, the time,
+   * every value for keywords).
+   */
+  reads?: string[];
 }
 
 export interface ItemContext {
@@ -138,6 +144,8 @@ export function compileItem(item: DetectionItem, ctx: ItemContext): CompiledItem
     readers.map((r) => r.f),
   );
   const out: CompiledItem = { test, requirements };
+  // (rule-memo.ts runs the rule itself when a field holds several scalars: `all` is fine there)
+  if (decidedByText(mods, true)) out.reads = readers.map((r) => r.f);
   // Any value on any of the fields: exact when every value is (no null, no `all`).
   if (!all && compiled.length > 0 && compiled.every((c) => c !== 'null' && c.exact))
     out.exactRequirement = requirements[0] as FieldLiteral[];

@@ -9,6 +9,7 @@ import {
 } from './compile-item.ts';
 import { identifiersMatching } from './condition-parser.ts';
 import type { RuleContext } from './rule-context.ts';
+import { MAX_MEMO_FIELDS, memoByFields } from './rule-memo.ts';
 import type { ConditionNode, DetectionItem, RuleError, SigmaRule } from './types.ts';
 
 export interface CompiledRule {
@@ -57,6 +58,8 @@ export function compileRule(
   /** Per identifier: its one item's exact requirement, if it is one item with one. */
   const exactOf = new Map<string, FieldLiteral[]>();
   let ok = true;
+  /** Every field the rule's items read; null once an item depends on more than its texts. */
+  let reads: Set<string> | null = new Set();
   const compileItems = (items: DetectionItem[]) => {
     const compiled: CompiledItem[] = [];
     for (const item of items) {
@@ -64,7 +67,11 @@ export function compileRule(
       if (typeof c === 'string') {
         errors.push({ ...item.pos, message: c });
         ok = false;
-      } else compiled.push(c);
+      } else {
+        compiled.push(c);
+        if (c.reads === undefined) reads = null;
+        else for (const f of c.reads) reads?.add(f);
+      }
     }
     return compiled;
   };
@@ -139,7 +146,7 @@ export function compileRule(
   const conds = rule.conditions.map(build);
   const main = orAll(conds.map((c) => c.test));
   const extraTest = andAll(extra.map((e) => e.test));
-  const test: EventTest = extra.length ? (ev) => extraTest(ev) && main(ev) : main;
+  let test: EventTest = extra.length ? (ev) => extraTest(ev) && main(ev) : main;
   const own = orCandidates(conds.map((c) => c.cands));
   const fromLogsource = top(extra.flatMap((e) => e.requirements));
   const ranked = top(own).sort((a, b) => score(b) - score(a));
@@ -155,6 +162,15 @@ export function compileRule(
         : undefined;
   const sole = single === undefined ? undefined : exactOf.get(single);
   const exact = extra.length === 0 && sole !== undefined && requirements[0] === sole;
+  // Tried on every event: worth a memo of the whole result when a few fields decide it.
+  const decidedBy = reads as Set<string> | null;
+  if (
+    requirements.length === 0 &&
+    decidedBy !== null &&
+    decidedBy.size > 0 &&
+    decidedBy.size <= MAX_MEMO_FIELDS
+  )
+    test = memoByFields(test, [...decidedBy]);
   const out: CompiledRule = { rule, key: ruleKey(rule), test, requirements, exact };
   // Only `not` makes a veto (identifiers and `x of` have none), and pipeline conditions must hold
   // too: a veto is for rules the index would otherwise try on every event.

@@ -16,17 +16,27 @@ export const itemMemo = new MemoPool<boolean>({
 /** Values at which an item's list is worth a memo lookup. */
 const MANY_VALUES = 4;
 
-/** Whether an item with these modifiers and this many values gains from a memo. */
-export function worthMemo(mods: string[], valueCount: number): boolean {
+/**
+ * Whether an item with these modifiers is decided by its field's texts alone: fieldref reads
+ * another field; comparisons and time parts see numbers and strings apart. `all` tests the
+ * scalars together, so it is decided by one text only where the field holds at most one
+ * (`allowAll`: the caller makes sure of that).
+ */
+export function decidedByText(mods: string[], allowAll = false): boolean {
   for (const m of mods) {
-    // fieldref reads another field; comparisons and time parts see numbers and strings apart
-    if (m === 'fieldref' || m === 'all' || NUMERIC_COMPARATORS.has(m)) return false;
+    if (m === 'fieldref' || (m === 'all' && !allowAll) || NUMERIC_COMPARATORS.has(m)) return false;
     if ((TIME_PARTS as readonly string[]).includes(m)) return false;
   }
+  return true;
+}
+
+/** Whether an item with these modifiers and this many values gains from a memo. */
+export function worthMemo(mods: string[], valueCount: number): boolean {
   return (
-    valueCount >= MANY_VALUES ||
-    mods.includes('re') ||
-    mods.includes('windash') ||
-    mods.includes('cased')
+    decidedByText(mods) &&
+    (valueCount >= MANY_VALUES ||
+      mods.includes('re') ||
+      mods.includes('windash') ||
+      mods.includes('cased'))
   );
 }
