@@ -84,22 +84,30 @@ describe('rule memo', () => {
       }
   });
 
-  it('stays right past its bound (unique texts empty it and start again)', () => {
+  it('stays right past its bound and while sampling, and recovers when texts repeat', () => {
     let calls = 0;
     const direct = (ev: Record<string, unknown>) => {
       calls++;
       return String(ev.Image).length % 3 === 0;
     };
     const memo = memoByFields(direct, ['Image', 'Device']);
+    // unique texts: the bound empties the tree, the low hit rate turns sampling on
     for (let i = 0; i < 40_000; i++) {
       const ev = { Image: `img-${i}`, Device: 'disk' };
       beginEvent();
       assert.equal(memo(ev), direct(ev));
     }
+    // one text again and again: found on the sampled calls, so sampling ends
+    const again = { Image: 'img-again', Device: 'disk' };
+    const want = direct(again);
+    for (let i = 0; i < 20_000; i++) {
+      beginEvent();
+      assert.equal(memo(again), want);
+    }
     calls = 0;
     beginEvent();
-    memo({ Image: 'img-39999', Device: 'disk' });
-    assert.equal(calls, 0, 'a recent text is answered from the memo');
+    memo(again);
+    assert.equal(calls, 0, 'a repeated text is answered from the memo');
   });
 
   it('an always-tried rule with `all`, null and list filters matches as written', () => {
