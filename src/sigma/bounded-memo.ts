@@ -33,30 +33,53 @@ const WINDOW = 2_048;
 const MIN_HIT_RATE = 8;
 const SAMPLE = 8;
 
-export class Memo<V> {
-  private readonly map = new Map<string, V>();
+/**
+ * The sampling rule shared by memos: over each window of WINDOW lookups, a hit rate under one in
+ * MIN_HIT_RATE turns sampling on, and while it is on only one call in SAMPLE looks up (and may
+ * store): the lookup itself (hashing a fresh string, probing) is most of a memo's cost when its
+ * texts do not repeat. A value that does repeat still gets in soon.
+ */
+export class HitRateSampler {
   private lookups = 0;
   private hits = 0;
   private tick = 0;
-  /** Whether the last `get` looked up (its miss may be stored). */
-  private looked = true;
-  /** The last window's hit rate was low: store a sample of misses only. */
+  /** The last window's hit rate was low. */
   sampling = false;
 
-  constructor(private readonly pool: MemoPool<V>) {}
+  /** Whether this call should look up: always, or one call in SAMPLE while sampling. */
+  shouldLook(): boolean {
+    return !this.sampling || ++this.tick % SAMPLE === 0;
+  }
 
-  get(key: string): V | undefined {
-    // While sampling, only one call in SAMPLE looks up (and may store): the lookup itself (hashing
-    // a fresh string, probing) is most of a memo's cost when its texts do not repeat.
-    this.looked = !this.sampling || ++this.tick % SAMPLE === 0;
-    if (!this.looked) return undefined;
-    const v = this.map.get(key);
-    if (v !== undefined) this.hits++;
+  /** Records a lookup made and whether it hit. */
+  record(hit: boolean): void {
+    if (hit) this.hits++;
     if (++this.lookups === WINDOW) {
       this.sampling = this.hits * MIN_HIT_RATE < WINDOW;
       this.lookups = 0;
       this.hits = 0;
     }
+  }
+}
+
+export class Memo<V> {
+  private readonly map = new Map<string, V>();
+  private readonly rate = new HitRateSampler();
+  /** Whether the last `get` looked up (its miss may be stored). */
+  private looked = true;
+
+  constructor(private readonly pool: MemoPool<V>) {}
+
+  /** The last window's hit rate was low: a sample of calls looks up and stores. */
+  get sampling(): boolean {
+    return this.rate.sampling;
+  }
+
+  get(key: string): V | undefined {
+    this.looked = this.rate.shouldLook();
+    if (!this.looked) return undefined;
+    const v = this.map.get(key);
+    this.rate.record(v !== undefined);
     return v;
   }
 

@@ -149,7 +149,7 @@ export class RuleIndex {
    * unselective literal. Filed, they would hit on nearly every event (Image presence alone is
    * in 160 SigmaHQ disjunctions; `*` containing '0' was 14 hits per event on its own).
    */
-  private readonly presence: (DirectCheck[] | undefined)[];
+  private readonly checks: (DirectCheck[] | undefined)[];
   /** Per rule: 1 when its first disjunction is also sufficient (compile-rule.ts `exact`). */
   private readonly proven: Uint8Array;
   /**
@@ -193,7 +193,7 @@ export class RuleIndex {
     this.listed = new Uint32Array(requirements.length * 4);
     this.mask = new Uint8Array(requirements.length);
     this.full = new Uint8Array(requirements.length);
-    this.presence = new Array(requirements.length).fill(undefined);
+    this.checks = new Array(requirements.length).fill(undefined);
     const byField = new Map<string, FieldIndex>();
     requirements.forEach((reqs, rule) => {
       const req = reqs[0];
@@ -219,9 +219,9 @@ export class RuleIndex {
             slots: has.map((l) => slotFor(l.field)),
             literals: direct ? alts.filter((l) => l.kind !== 'has').map(directLiteral) : [],
           };
-          const list = this.presence[rule];
+          const list = this.checks[rule];
           if (list) list.push(check);
-          else this.presence[rule] = [check];
+          else this.checks[rule] = [check];
         }
         if (!direct)
           for (const lit of alts)
@@ -392,7 +392,7 @@ export class RuleIndex {
       let m = this.mask[r] as number;
       const full = this.full[r] as number;
       if (m !== full) {
-        const checks = this.presence[r];
+        const checks = this.checks[r];
         if (checks === undefined) continue;
         for (const c of checks) if ((m & c.bit) === 0 && holds(event, c)) m |= c.bit;
         if (m !== full) continue;

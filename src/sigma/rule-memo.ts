@@ -8,6 +8,7 @@
 // command lines into one key cost more than the rule). The tree is bounded: past MAX_ENTRIES
 // results it starts empty again, so memory stays flat on an endless stream of unique texts, and
 // while its hit rate is low it is consulted on a sample of calls only.
+import { HitRateSampler } from './bounded-memo.ts';
 import type { EventTest } from './compile-item.ts';
 import { fieldSlot, scalarsAt } from './event-scratch.ts';
 
@@ -16,10 +17,6 @@ export const MAX_MEMO_FIELDS = 3;
 const MAX_ENTRIES = 16_384;
 /** Longer texts are not remembered: they rarely repeat and would hold memory. */
 const MAX_TEXT = 1_024;
-/** Lookups per hit-rate window; below one hit in MIN_HIT_RATE, only one call in SAMPLE looks up. */
-const WINDOW = 2_048;
-const MIN_HIT_RATE = 8;
-const SAMPLE = 8;
 
 const MISSING = 0; // absent or null
 const EMPTY = 1; // present without a scalar (`[]`, `{}`)
@@ -54,19 +51,11 @@ export function memoByFields(test: EventTest, fields: string[]): EventTest {
   const texts = new Array<string>(slots.length).fill('');
   let root = newLevel();
   let entries = 0;
-  // As in bounded-memo.ts: while the texts do not repeat (a command line per event), most calls
+  // As the other memos: while the texts do not repeat (a command line per event), most calls
   // skip the lookups and the stores that would never be read.
-  let lookups = 0;
-  let hits = 0;
-  let tick = 0;
-  let sampling = false;
+  const rate = new HitRateSampler();
   return (ev) => {
-    if (sampling && ++tick % SAMPLE !== 0) return test(ev);
-    if (++lookups === WINDOW) {
-      sampling = hits * MIN_HIT_RATE < WINDOW;
-      lookups = 0;
-      hits = 0;
-    }
+    if (!rate.shouldLook()) return test(ev);
     for (let i = 0; i <= last; i++) {
       const sc = scalarsAt(ev, slots[i] as number);
       const n = sc.texts.length;
@@ -88,10 +77,8 @@ export function memoByFields(test: EventTest, fields: string[]): EventTest {
       level = next as Level;
     }
     const known = child(level, kinds[last] as number, texts[last] as string);
-    if (known !== undefined) {
-      hits++;
-      return known as boolean;
-    }
+    rate.record(known !== undefined);
+    if (known !== undefined) return known as boolean;
     const result = test(ev);
     if (++entries > MAX_ENTRIES) {
       root = newLevel();
