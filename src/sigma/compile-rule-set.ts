@@ -115,6 +115,7 @@ export function compileRuleSet(
       rules.map((r) => r.requirements),
       rules.map((r) => r.exact),
       rules.map((r) => r.veto),
+      rules.map((r) => r.kill),
     ),
     correlations,
     ruleConsumers,

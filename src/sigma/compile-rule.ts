@@ -34,6 +34,12 @@ export interface CompiledRule {
    * such events as proven instead of running the rule.
    */
   veto?: FieldLiteral[];
+  /**
+   * For a rule the index would try on (nearly) every event (no requirement, or only a field's
+   * presence): literals each of which, found by the index, proves the rule does NOT match
+   * (`not filter`, where filter holds whenever that one literal does). Such events are skipped.
+   */
+  kill?: FieldLiteral[];
 }
 
 type Candidates = FieldLiteral[][];
@@ -47,6 +53,17 @@ interface Built {
   test: EventTest;
   cands: Candidates;
   veto?: FieldLiteral[] | undefined;
+  /** Literals each of which, as the index finds them, proves the node true. */
+  sure: FieldLiteral[];
+  /** Literals each of which proves the node false. */
+  kill: FieldLiteral[];
+}
+
+/** An identifier's test, its necessary disjunctions and the literals that prove it. */
+interface Ident {
+  test: EventTest;
+  cands: Candidates;
+  sure: FieldLiteral[];
 }
 
 export function compileRule(
@@ -54,7 +71,7 @@ export function compileRule(
   ctx: RuleContext,
   errors: RuleError[],
 ): CompiledRule | null {
-  const idents = new Map<string, { test: EventTest; cands: Candidates }>();
+  const idents = new Map<string, Ident>();
   /** Per identifier: its one item's exact requirement, if it is one item with one. */
   const exactOf = new Map<string, FieldLiteral[]>();
   let ok = true;
@@ -90,6 +107,10 @@ export function compileRule(
     idents.set(name, {
       test: orAll(alts.map((a) => a.test)),
       cands: orCandidates(alts.map((a) => a.cands)),
+      // an alternative of one item holds whenever one of that item's exact literals does
+      sure: alts.flatMap((a) =>
+        a.compiled.length === 1 ? provingLiterals(a.compiled[0]?.exactRequirement) : [],
+      ),
     });
   }
   const extra = compileItems(ctx.extraItems);
@@ -97,12 +118,22 @@ export function compileRule(
   const names = [...idents.keys()];
   const build = (n: ConditionNode): Built => {
     switch (n.kind) {
-      case 'ref':
-        return idents.get(n.name) ?? { test: () => false, cands: [] };
+      case 'ref': {
+        const ident = idents.get(n.name);
+        return ident
+          ? { ...ident, kill: [] }
+          : { test: () => false, cands: [], sure: [], kill: [] };
+      }
       case 'not': {
         const operand = build(n.operand);
         const inner = operand.test;
-        return { test: (ev) => !inner(ev), cands: [], veto: best(operand.cands) };
+        return {
+          test: (ev) => !inner(ev),
+          cands: [],
+          veto: best(operand.cands),
+          sure: operand.kill,
+          kill: operand.sure,
+        };
       }
       case 'and': {
         const [l, r] = [build(n.left), build(n.right)];
@@ -110,6 +141,8 @@ export function compileRule(
           test: (ev) => l.test(ev) && r.test(ev),
           cands: top([...l.cands, ...r.cands]),
           veto: l.veto && r.veto ? [...l.veto, ...r.veto] : undefined,
+          sure: [],
+          kill: [...l.kill, ...r.kill],
         };
       }
       case 'or': {
@@ -118,16 +151,18 @@ export function compileRule(
           test: (ev) => l.test(ev) || r.test(ev),
           cands: orCandidates([l.cands, r.cands]),
           veto: smaller(l.veto, r.veto),
+          sure: [...l.sure, ...r.sure],
+          kill: [],
         };
       }
       case 'of': {
-        const parts = identifiersMatching(n.pattern, names).map(
-          (m) => idents.get(m) as { test: EventTest; cands: Candidates },
-        );
+        const parts = identifiersMatching(n.pattern, names).map((m) => idents.get(m) as Ident);
         if (n.quantifier === 'all')
           return {
             test: andAll(parts.map((p) => p.test)),
             cands: top(parts.flatMap((p) => p.cands)),
+            sure: parts.length === 1 ? (parts[0] as Ident).sure : [],
+            kill: [],
           };
         const need = n.quantifier;
         const tests = parts.map((p) => p.test);
@@ -139,7 +174,12 @@ export function compileRule(
                 for (const t of tests) if (t(ev) && ++c >= need) return true;
                 return false;
               };
-        return { test, cands: orCandidates(parts.map((p) => p.cands)) };
+        return {
+          test,
+          cands: orCandidates(parts.map((p) => p.cands)),
+          sure: need === 1 ? parts.flatMap((p) => p.sure) : [],
+          kill: [],
+        };
       }
     }
   };
@@ -179,7 +219,29 @@ export function compileRule(
       ? conds.reduce<FieldLiteral[] | undefined>((v, c) => smaller(v, c.veto), undefined)
       : undefined;
   if (veto !== undefined && veto.length > 0) out.veto = veto;
+  // Conditions are ORed, so a literal kills the rule only when it kills the one condition; the
+  // pipeline's conditions are ANDed in and cannot revive it. Only for rules tried on nearly
+  // every event: elsewhere a frequent filter literal would cost a hit on events that never
+  // reach the rule.
+  const kill = conds.length === 1 ? distinctLiterals((conds[0] as Built).kill) : [];
+  if (kill.length > 0 && (requirements[0] ?? []).every((l) => l.kind === 'has')) out.kill = kill;
   return out;
+}
+
+/** The literals of an exact requirement that the index can file (a non-empty text). */
+function provingLiterals(exact: FieldLiteral[] | undefined): FieldLiteral[] {
+  return exact ? exact.filter((l) => l.kind !== 'has' && l.text.length > 0) : [];
+}
+
+/** Each literal once (filters often repeat a value across selections). */
+function distinctLiterals(lits: FieldLiteral[]): FieldLiteral[] {
+  const seen = new Set<string>();
+  return lits.filter((l) => {
+    const key = `${l.field}\u0000${l.kind}\u0000${l.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The most selective of a node's disjunctions (undefined when it has none). */

@@ -138,11 +138,20 @@ function compileFieldRef(other: string, mods: string[]): CompiledValue {
       const a = scalarText(r);
       const b = scalarText(read(ev));
       if (a === null || b === null) return false;
-      const same = cased ? a === b : a.toLowerCase() === b.toLowerCase();
+      const same = a === b || (!cased && sameLowered(a, b));
       return same !== negate;
     },
     literals: null,
   };
+}
+
+/**
+ * `a.toLowerCase() === b.toLowerCase()` without lower-casing texts of different lengths (most
+ * pairs; lower-casing allocates both). Only U+0130 (İ) changes length when lower-cased.
+ */
+function sameLowered(a: string, b: string): boolean {
+  if (a.length !== b.length && !a.includes('\u0130') && !b.includes('\u0130')) return false;
+  return a.toLowerCase() === b.toLowerCase();
 }
 
 function compileNumeric(

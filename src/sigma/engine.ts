@@ -49,15 +49,18 @@ export function createEngine(
     out.push(d);
   };
   let current: Record<string, unknown> = {};
+  // Rules matched by the current event: matched[0..nMatched). Never truncated: setting an
+  // array's length to 0 drops its storage, which the next event's pushes allocate again.
   const matched: number[] = [];
+  let nMatched = 0;
   const rules = ruleSet.rules;
   const visit = (i: number, proven: boolean) => {
     if (proven) {
-      matched.push(i);
+      matched[nMatched++] = i;
       return;
     }
     s.ruleEvaluations++;
-    if ((rules[i] as (typeof rules)[number]).test(current)) matched.push(i);
+    if ((rules[i] as (typeof rules)[number]).test(current)) matched[nMatched++] = i;
   };
 
   const emitHits = (ci: number, hits: CorrelationHit[], watermark: number) => {
@@ -107,17 +110,18 @@ export function createEngine(
     push(event, meta) {
       s.events++;
       out = NONE;
-      matched.length = 0;
+      nMatched = 0;
       current = event;
       beginEvent();
       ruleSet.index.candidates(event, visit);
-      s.ruleMatches += matched.length;
+      s.ruleMatches += nMatched;
       let t = meta.timeMs;
       if (!Number.isFinite(t) && readTime) t = Date.parse(String(readTime(event)));
       if (Number.isFinite(t) && t > maxTime) maxTime = t;
       const watermark = maxTime - disorder;
       if (Number.isFinite(t) && t < watermark) s.lateEvents++;
-      for (const i of matched) {
+      for (let m = 0; m < nMatched; m++) {
+        const i = matched[m] as number;
         const r = rules[i] as (typeof rules)[number];
         if (ruleSet.ruleEmits[i]) {
           s.detections++;

@@ -4,6 +4,7 @@
 // character), under the mere presence of a field it needs, or in the small "always try" list.
 import type { FieldLiteral } from './compile-item.ts';
 import { type Memo, MemoPool } from './bounded-memo.ts';
+import { scalarText } from './field-lookup.ts';
 import {
   allScalars,
   fieldSlot,
@@ -62,10 +63,11 @@ interface FieldIndex {
    */
   withStar: Memo<readonly number[]> | null;
   /**
-   * The last text `withStar` answered and its tags: consecutive events often repeat a field's
-   * value (one source, one channel), and comparing with it is cheaper than a hash lookup.
+   * The last scalar `withStar` answered (as found: a string, number or boolean) and its tags:
+   * consecutive events often repeat a field's value (one source, one channel), and comparing
+   * with it is cheaper than a hash lookup (and a number's text need not be made).
    */
-  lastText: string | null;
+  lastRaw: unknown;
   lastRules: readonly number[];
   /**
    * The `candidates` call (stamp) that last scanned this dotted field: it can be reached under
@@ -104,6 +106,10 @@ interface EventKeyEntry {
 
 /** Disjunctions a rule is filed under (tag = rule * 4 + disjunction: at most 4). */
 const MAX_DISJUNCTIONS = 3;
+/** The tag offset (and mask bit 1 << KILL) of literals that prove a rule false. */
+const KILL = 3;
+/** Event key positions remembered (`keyAt`); keys further on are looked up every time. */
+const KEY_POSITIONS = 256;
 
 /** Bloom slots per filed literal (as a power of two): sparse enough to skip most positions. */
 const SLOTS_PER_LITERAL_BITS = 6;
@@ -159,8 +165,21 @@ export class RuleIndex {
    */
   private readonly listed: Uint32Array;
   private listStamp = 0;
-  /** Rules whose first disjunction the current event satisfied (each once). */
-  private readonly touched: number[] = [];
+  /** Rules whose first disjunction the current event satisfied (each once): touched[0..nTouched). */
+  private readonly touched: Int32Array;
+  private nTouched = 0;
+  /**
+   * The keys of recent events by position and what each leads to (`byEventKey`): events of one
+   * source list the same keys in the same order, and comparing a key with the one last seen at
+   * its position is cheaper than hashing it. Every slot holds a true pair, stale or not.
+   */
+  private readonly keyAt: (string | null)[] = new Array(KEY_POSITIONS).fill(null);
+  private readonly entryAt: (EventKeyEntry | undefined)[] = new Array(KEY_POSITIONS).fill(
+    undefined,
+  );
+  /** Per key position: the last scalar scanned there as a keyword value, and its tags. */
+  private readonly starRawAt: unknown[] = new Array(KEY_POSITIONS).fill(null);
+  private readonly starRulesAt: (readonly number[])[] = new Array(KEY_POSITIONS).fill(NO_RULES);
   private stamp = 0;
   /** Rules tried on every event (no requirement), in rule order. */
   readonly always: number[] = [];
@@ -178,11 +197,13 @@ export class RuleIndex {
    * disjunction's number; a rule is tried when its event set every bit. Filing the checks too
    * (instead of testing them per hit) lets the memo answer them along with the first one.
    * `exact[i]`: rule i matches whenever its first disjunction holds (reported as proven).
+   * `vetoes[i]` and `kills[i]`: compile-rule.ts `veto` and `kill`.
    */
   constructor(
     requirements: FieldLiteral[][][],
     exact: readonly boolean[] = [],
     vetoes: readonly (FieldLiteral[] | undefined)[] = [],
+    kills: readonly (FieldLiteral[] | undefined)[] = [],
   ) {
     this.proven = new Uint8Array(requirements.length);
     this.vetoed = new Uint8Array(requirements.length);
@@ -190,12 +211,15 @@ export class RuleIndex {
       if (e && (requirements[i]?.[0]?.length ?? 0) > 0) this.proven[i] = 1;
     });
     this.seen = new Uint32Array(requirements.length);
+    this.touched = new Int32Array(requirements.length);
     this.listed = new Uint32Array(requirements.length * 4);
     this.mask = new Uint8Array(requirements.length);
     this.full = new Uint8Array(requirements.length);
     this.checks = new Array(requirements.length).fill(undefined);
     const byField = new Map<string, FieldIndex>();
     requirements.forEach((reqs, rule) => {
+      // filed under their own tag: a hit sets the mask's KILL bit, which no rule's `full` has
+      for (const lit of kills[rule] ?? []) this.file(byField, lit, rule * 4 + KILL);
       const req = reqs[0];
       if (!req || req.length === 0) {
         this.always.push(rule);
@@ -256,7 +280,7 @@ export class RuleIndex {
         present: [],
         memo: this.memo.newMemo(),
         withStar: null,
-        lastText: null,
+        lastRaw: null,
         lastRules: NO_RULES,
         scannedAt: 0,
       };
@@ -347,21 +371,56 @@ export class RuleIndex {
     // Keyword literals are looked for in each value of the same walk over the event's keys (no
     // separate list of every scalar), unless the keyword field also has presence tags.
     const star = this.star !== null && this.star.present.length === 0 ? this.star : null;
+    const keyAt = this.keyAt;
+    const entryAt = this.entryAt;
+    let at = 0;
     for (const key in event) {
       const v = event[key];
-      const entry = this.byEventKey.get(key);
+      const pos = at++;
+      let entry: EventKeyEntry | undefined;
+      if (pos < KEY_POSITIONS) {
+        if (keyAt[pos] === key) entry = entryAt[pos];
+        else {
+          entry = this.byEventKey.get(key);
+          keyAt[pos] = key;
+          entryAt[pos] = entry;
+        }
+      } else entry = this.byEventKey.get(key);
       const fi = entry === undefined ? null : entry.field;
       if (fi !== null && star !== null && typeof v !== 'object') {
-        // A scalar (or undefined): its one text is both the field's and a keyword value.
-        const texts = scalarsOfKey(event, fi.slot, v).texts;
-        if (texts.length !== 0) {
+        // A scalar (or undefined): its one text is both the field's and a keyword value. Read
+        // here, not into the field's scratch: rules that need the field read it themselves.
+        // `lastRaw` only ever holds a scalar with a text (never null or undefined).
+        let rules: readonly number[] | null = null;
+        if (v === fi.lastRaw) rules = fi.lastRules;
+        else {
+          const text = typeof v === 'string' ? v : scalarText(v);
+          if (text !== null) {
+            rules = this.withStarLookup(fi, star, text);
+            fi.lastRaw = v;
+            fi.lastRules = rules;
+          }
+        }
+        if (rules !== null) {
           for (const r of fi.present) this.hit(r);
-          this.scanWithStar(fi, star, texts[0] as string);
+          for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
         }
       } else {
         if (fi !== null) this.scanField(fi, scalarsOfKey(event, fi.slot, v).texts);
         if (star !== null && v !== null && v !== undefined) {
-          if (typeof v === 'string') this.scanValue(star, v);
+          if (typeof v !== 'object' && pos < KEY_POSITIONS) {
+            // A keyword value's hits depend on its text alone: compare with the last scalar
+            // at this position before the memo (consecutive events repeat most values).
+            let rules: readonly number[];
+            if (this.starRawAt[pos] === v) rules = this.starRulesAt[pos] as readonly number[];
+            else {
+              const text = typeof v === 'string' ? v : scalarText(v);
+              rules = text === null ? NO_RULES : this.textHits(star, text);
+              this.starRawAt[pos] = v;
+              this.starRulesAt[pos] = rules;
+            }
+            for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
+          } else if (typeof v === 'string') this.scanValue(star, v);
           else {
             const texts = scalarsUnder(v);
             for (let i = 0; i < texts.length; i++) this.scanValue(star, texts[i] as string);
@@ -381,17 +440,18 @@ export class RuleIndex {
     const always = this.always;
     for (let i = 0; i < always.length; i++) {
       const r = always[i] as number;
-      visit(
-        r,
-        this.vetoed[r] === 1 && (this.seen[r] !== this.stamp || (this.mask[r] as number) === 0),
-      );
+      const m = this.seen[r] === this.stamp ? (this.mask[r] as number) : 0;
+      if ((m & (1 << KILL)) !== 0) continue;
+      visit(r, this.vetoed[r] === 1 && (m & 1) === 0);
     }
     const touched = this.touched;
-    for (let i = 0; i < touched.length; i++) {
+    const nTouched = this.nTouched;
+    for (let i = 0; i < nTouched; i++) {
       const r = touched[i] as number;
       let m = this.mask[r] as number;
       const full = this.full[r] as number;
       if (m !== full) {
+        if ((m & (1 << KILL)) !== 0) continue;
         const checks = this.checks[r];
         if (checks === undefined) continue;
         for (const c of checks) if ((m & c.bit) === 0 && holds(event, c)) m |= c.bit;
@@ -399,7 +459,7 @@ export class RuleIndex {
       }
       visit(r, this.proven[r] === 1);
     }
-    touched.length = 0;
+    this.nTouched = 0;
   }
 
   /**
@@ -421,7 +481,7 @@ export class RuleIndex {
       this.mask[r] = 0;
     }
     const m = this.mask[r] as number;
-    if (d === 0 && (m & 1) === 0) this.touched.push(r);
+    if (d === 0 && (m & 1) === 0) this.touched[this.nTouched++] = r;
     this.mask[r] = m | (1 << d);
   }
 
@@ -437,24 +497,18 @@ export class RuleIndex {
    * hit needs no lower-casing), else by scanning the lower-cased text once.
    */
   private scanValue(fi: FieldIndex, text: string): void {
+    const rules = this.textHits(fi, text);
+    for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
+  }
+
+  /** The rule tags a text's literals name in one field: from its memo, else by a scan. */
+  private textHits(fi: FieldIndex, text: string): readonly number[] {
     let rules = fi.memo.get(text);
     if (rules === undefined) {
       rules = this.literalHits(fi, text.toLowerCase());
       fi.memo.set(text, rules);
     }
-    for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
-  }
-
-  /** `scanValue` of the field and of the keyword field at once, from the field's joint memo. */
-  private scanWithStar(fi: FieldIndex, star: FieldIndex, text: string): void {
-    let rules: readonly number[] | undefined;
-    if (text === fi.lastText) rules = fi.lastRules;
-    else {
-      rules = this.withStarLookup(fi, star, text);
-      fi.lastText = text;
-      fi.lastRules = rules;
-    }
-    for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
+    return rules;
   }
 
   /** The tags of `text` in a field and the keyword field, from the joint memo or a scan. */

@@ -229,6 +229,10 @@ describe('specific modifiers', () => {
     assert.equal(m({ TargetUser: 'Bob', SubjectUser: 'bob' }), true);
     assert.equal(m({ TargetUser: 'bob', SubjectUser: 'alice' }), false);
     assert.equal(m({ TargetUser: 'bob' }), false);
+    // different lengths: unequal, except where lower-casing changes a length (İ -> i + U+0307)
+    assert.equal(m({ TargetUser: 'bob', SubjectUser: 'bobby' }), false);
+    assert.equal(m({ TargetUser: 'İx', SubjectUser: 'i\u0307X' }), true);
+    assert.equal(m({ TargetUser: 'İx', SubjectUser: 'iX' }), false);
   });
   it('fieldref combines with neq', () => {
     const m = matcher(`sel:\n  TargetUser|fieldref|neq: SubjectUser\ncondition: sel`);

@@ -41,6 +41,16 @@ const RULES = [
   ['not-presence', "sel: {Port|gte: 1024}\ncondition: not sel"],
   ['not-with-null', "f1: {Image|contains: cmd}\nf2: {User: null}\ncondition: not 1 of f*"],
   ['not-or-not', "a: {Image|endswith: .exe}\nb: {CommandLine|contains: whoami}\ncondition: not a or not b"],
+  // always tried or filed under a presence, but skipped where a literal proves a filter holds
+  [
+    'kill-always',
+    "f1: {Image|endswith: .exe}\nf2:\n  - User: admin\n  - Other|contains: safe\n    Port: 1\nf3: {CommandLine|contains|all: [ab, cd]}\ncondition: not 1 of f*",
+  ],
+  [
+    'kill-presence',
+    "sel: {Image|fieldref: Other}\nfilter_a: {Image|startswith: 'C:\\Windows\\'}\nfilter_b: {CommandLine|contains: [safe, dir]}\ncondition: sel and not 1 of filter_*",
+  ],
+  ['no-kill-or', "a: {Image|endswith: .exe}\nb: {User: admin}\ncondition: not a or not b"],
   // further disjunctions with one- or two-character literals are checked directly, not filed
   ['short-check', "sel:\n  Image|endswith: 'notepad'\n  CommandLine|contains: [x, ' ']\ncondition: sel"],
   ['short-keyword-check', "sel:\n  Image|startswith: 'c:\\x'\nkw: ['0', '6']\ncondition: sel and kw"],
@@ -162,13 +172,37 @@ describe('rule index', () => {
       assert.ok(ruleOf(key).test({ Other: 'x' }), `${key} does match it`);
     }
     assert.equal(bare.get('not-with-null'), false);
-    // one vetoing literal present: the rule is run (and may fail)
+    // one vetoing literal present: the rule is run (and may fail)...
+    assert.equal(visits({ Image: 'C:\\cmd.exe', Port: 80 }).get('not-presence'), false);
+    // ...unless that literal alone makes what it negates hold: then it is not tried at all
     const cmd = visits({ Image: 'C:\\cmd.exe', Port: 80 });
-    for (const key of ['negated', 'not-two', 'not-presence']) assert.equal(cmd.get(key), false, key);
-    assert.equal(visits({ User: 'Administrator' }).get('not-two'), false);
+    for (const key of ['negated', 'not-two']) assert.equal(cmd.has(key), false, key);
+    assert.equal(visits({ User: 'Administrator' }).has('not-two'), false);
     // an `or` keeps one side's veto (the one with fewer literals; here the first, Image's)
     assert.equal(visits({ CommandLine: 'whoami' }).get('not-or-not'), true);
     assert.equal(visits({ Image: 'a.exe' }).get('not-or-not'), false);
+  });
+
+  it('skips rules where one literal proves what they negate (a kill), and only there', () => {
+    const ruleOf = (key: string) =>
+      set.rules.find((r) => r.key === key) as { kill?: { kind: string; text: string }[] };
+    const kills = (key: string) => (ruleOf(key).kill ?? []).map((l) => `${l.kind}:${l.text}`).sort();
+    // each alternative of one exact item proves its filter; two items, `all` and `or` do not
+    assert.deepEqual(kills('kill-always'), ['end:.exe', 'eq:admin']);
+    assert.deepEqual(kills('kill-presence'), ['start:c:\\windows\\', 'sub:dir', 'sub:safe']);
+    assert.deepEqual(kills('no-kill-or'), []);
+    // a rule filed under a selective literal keeps no kill: filters would cost hits elsewhere
+    assert.deepEqual(kills('two-needs'), []);
+    const tried = (ev: Record<string, unknown>) => triedOn(ev);
+    for (const ev of [{ Image: 'A.EXE' }, { User: 'ADMIN' }, { Image: 'x', User: 'admin' }])
+      assert.ok(!tried(ev).includes('kill-always'), JSON.stringify(ev));
+    for (const ev of [{ Other: 'safe', Port: 1 }, { CommandLine: 'ab cd' }, { Image: 'a.dll' }, {}])
+      assert.ok(tried(ev).includes('kill-always'), JSON.stringify(ev));
+    assert.ok(tried({ Image: 'x', Other: 'X' }).includes('kill-presence'));
+    assert.ok(!tried({ Image: 'C:\\Windows\\x', Other: 'c:\\windows\\X' }).includes('kill-presence'));
+    assert.ok(!tried({ Image: 'x', Other: 'x', CommandLine: 'a DIR b' }).includes('kill-presence'));
+    assert.ok(tried({ Image: 'x', Other: 'x', CommandLine: 'a di b' }).includes('kill-presence'));
+    assert.ok(tried({ Image: 'a.exe', User: 'admin' }).includes('no-kill-or'));
   });
 
   it('checks further disjunctions of one- or two-character literals directly on the event', () => {
@@ -231,7 +265,7 @@ describe('rule index', () => {
   });
 
   it('never hides a match on random events (memo warm and cold)', () => {
-    const parts = ['/ls', '/id', 'cmd.exe', '\\', 'whoami', 'WHOAMI', '😀', 'ab', 'AB', 'x', ' ', '.exe', 'notepad', 'İ', 'dir', 'C:\\X.EXE', 'traversal', '\\Windows\\System32\\', '.exe\\..', '\\ps.exe'];
+    const parts = ['/ls', '/id', 'cmd.exe', '\\', 'whoami', 'WHOAMI', '😀', 'ab', 'AB', 'x', ' ', '.exe', 'notepad', 'İ', 'dir', 'C:\\X.EXE', 'traversal', '\\Windows\\System32\\', '.exe\\..', '\\ps.exe', 'C:\\Windows\\', 'safe', 'admin', 'cd'];
     let seed = 7;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
