@@ -177,7 +177,6 @@ function itemRequirements(
   return [per.flat() as FieldLiteral[], ...presence];
 }
 
-
 function expandValues(values: RuleValue[], mods: string[], ctx: ItemContext): RuleValue[] | string {
   if (!mods.includes('expand')) return values;
   const out: RuleValue[] = [];

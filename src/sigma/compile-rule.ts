@@ -305,6 +305,8 @@ function score(c: FieldLiteral[]): number {
 function literalScore(l: FieldLiteral): number {
   if (l.kind === 'eq') return 6 + l.text.length;
   if (l.kind === 'has') return 0.5;
+  // a numeric bound: more selective than a presence, less than any text
+  if (l.kind === 'lt' || l.kind === 'lte' || l.kind === 'gt' || l.kind === 'gte') return 0.75;
   if (l.text.length === 0) return -1;
   // where an anchored literal occurs is checked too: fewer texts hold it
   const anchored = l.kind === 'start' || l.kind === 'end' ? 1 : 0;

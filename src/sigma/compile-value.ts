@@ -39,8 +39,20 @@ export type ScalarTest = (
  * empty) merely that the field holds a value.
  */
 export interface IndexLiteral {
-  kind: 'eq' | 'sub' | 'start' | 'end' | 'has';
+  /**
+   * Text literals ('eq' | 'sub' | 'start' | 'end': lower-cased), a field's mere presence
+   * ('has'), or a numeric bound ('lt' | 'lte' | 'gt' | 'gte': `text` is the number) that the
+   * field's text, read as a number, must satisfy.
+   */
+  kind: 'eq' | 'sub' | 'start' | 'end' | 'has' | NumericKind;
   text: string;
+}
+
+export type NumericKind = 'lt' | 'lte' | 'gt' | 'gte';
+
+/** A text as a numeric comparison reads it (null: not a number), as `compileNumeric` tests. */
+export function numericValue(s: string): number | null {
+  return isNumeric(s) ? Number(s) : null;
 }
 
 export interface CompiledValue {
@@ -168,11 +180,15 @@ function compileNumeric(
       if (part) x = extractTimePart(r, part);
       else {
         const s = scalarText(r);
-        x = s !== null && isNumeric(s) ? Number(s) : null;
+        x = s === null ? null : numericValue(s);
       }
       return x !== null && compare(x);
     },
-    literals: null,
+    // a plain bound (not a time part) is indexed: rules reading a count skip events below it
+    literals:
+      part === undefined && cmp !== undefined
+        ? [{ kind: cmp as NumericKind, text: String(n) }]
+        : null,
   };
 }
 

@@ -84,10 +84,22 @@ export function scalarsAt(ev: Record<string, unknown>, slot: number): FieldScala
 }
 
 /**
+ * A field's value as found (by slot), without filling its scratch: for callers that only need
+ * a scalar's text and leave the scratch to the rules that read the field.
+ */
+export function rawAt(ev: Record<string, unknown>, slot: number): unknown {
+  return (readers[slot] as FieldReader)(ev);
+}
+
+/**
  * The same for a top-level field whose value the caller already read (the rule index walks the
  * event's own keys): skips the field reader. `raw` must be `ev[field of slot]`.
  */
-export function scalarsOfKey(ev: Record<string, unknown>, slot: number, raw: unknown): FieldScalars {
+export function scalarsOfKey(
+  ev: Record<string, unknown>,
+  slot: number,
+  raw: unknown,
+): FieldScalars {
   if (ev !== current) enter(ev);
   if (stamps[slot] === generation) return values[slot] as FieldScalars;
   // inherited Object methods are not fields (as in field-lookup.ts)

@@ -3,12 +3,14 @@
 // hash map, substrings under one of their 4-grams, substrings shorter than 4 under their first
 // character), under the mere presence of a field it needs, or in the small "always try" list.
 import type { FieldLiteral } from './compile-item.ts';
+import { type NumericKind, numericValue } from './compile-value.ts';
 import { type Memo, MemoPool } from './bounded-memo.ts';
 import { scalarText } from './field-lookup.ts';
 import {
   allScalars,
   fieldSlot,
   loweredTexts,
+  rawAt,
   scalarsAt,
   scalarsOfKey,
   scalarsUnder,
@@ -44,6 +46,10 @@ interface FieldIndex {
   bloom: Uint32Array;
   /** 32 - log2(bloom size): the shift that maps a hashed gram onto a slot. */
   shift: number;
+  /** Numeric bounds: tags hit when the text, read as a number, satisfies `op` against `n`. */
+  bounds: NumericBound[];
+  /** No text literals, only bounds (and presence): a number is checked without its text. */
+  numericOnly: boolean;
   /** Substrings of 1–3 characters, by their first UTF-16 code unit. */
   shorts: SubEntry[][];
   /**
@@ -63,9 +69,9 @@ interface FieldIndex {
    */
   withStar: Memo<readonly number[]> | null;
   /**
-   * The last scalar `withStar` answered (as found: a string, number or boolean) and its tags:
-   * consecutive events often repeat a field's value (one source, one channel), and comparing
-   * with it is cheaper than a hash lookup (and a number's text need not be made).
+   * The last scalar `scanScalar` answered (as found: a string, number or boolean) and its
+   * tags: consecutive events often repeat a field's value (one source, one channel), and
+   * comparing with it is cheaper than a hash lookup (and a number's text need not be made).
    */
   lastRaw: unknown;
   lastRules: readonly number[];
@@ -77,6 +83,29 @@ interface FieldIndex {
 }
 
 const NO_RULES: readonly number[] = Object.freeze([]);
+
+interface NumericBound {
+  op: NumericKind;
+  n: number;
+  rules: number[];
+}
+
+function isNumericKind(kind: string): kind is NumericKind {
+  return kind === 'lt' || kind === 'lte' || kind === 'gt' || kind === 'gte';
+}
+
+function satisfies(x: number, b: NumericBound): boolean {
+  switch (b.op) {
+    case 'lt':
+      return x < b.n;
+    case 'lte':
+      return x <= b.n;
+    case 'gt':
+      return x > b.n;
+    default:
+      return x >= b.n;
+  }
+}
 
 /** A literal tested directly on an event's lower-cased texts of one field (slot; -1: all). */
 interface DirectLiteral {
@@ -156,6 +185,11 @@ export class RuleIndex {
    * in 160 SigmaHQ disjunctions; `*` containing '0' was 14 hits per event on its own).
    */
   private readonly checks: (DirectCheck[] | undefined)[];
+  /**
+   * Per rule: the disjunctions (bits) that only the index's hits can satisfy (no direct check):
+   * until they are all set, running the direct checks is pointless.
+   */
+  private readonly unchecked: Uint8Array;
   /** Per rule: 1 when its first disjunction is also sufficient (compile-rule.ts `exact`). */
   private readonly proven: Uint8Array;
   /**
@@ -215,6 +249,7 @@ export class RuleIndex {
     this.listed = new Uint32Array(requirements.length * 4);
     this.mask = new Uint8Array(requirements.length);
     this.full = new Uint8Array(requirements.length);
+    this.unchecked = new Uint8Array(requirements.length);
     this.checks = new Array(requirements.length).fill(undefined);
     const byField = new Map<string, FieldIndex>();
     requirements.forEach((reqs, rule) => {
@@ -252,6 +287,9 @@ export class RuleIndex {
             if (d === 0 || lit.kind !== 'has') this.file(byField, lit, rule * 4 + d);
       });
       this.full[rule] = full;
+      let checked = 0;
+      for (const c of this.checks[rule] ?? []) checked |= c.bit;
+      this.unchecked[rule] = full & ~checked;
     });
     this.buildBlooms();
     if (this.star !== null) for (const fi of this.byKey.values()) fi.withStar = this.memo.newMemo();
@@ -272,6 +310,8 @@ export class RuleIndex {
         eq: new Map(),
         grams: new Map(),
         subs: new Map(),
+        bounds: [],
+        numericOnly: false,
         bloom: new Uint32Array(0),
         shift: 32,
         shorts: [],
@@ -301,6 +341,11 @@ export class RuleIndex {
       else if (!list.includes(tag)) list.push(tag);
     } else if (lit.kind === 'has') {
       if (!fi.present.includes(tag)) fi.present.push(tag);
+    } else if (isNumericKind(lit.kind)) {
+      const n = Number(lit.text);
+      const known = fi.bounds.find((b) => b.op === lit.kind && b.n === n);
+      if (!known) fi.bounds.push({ op: lit.kind, n, rules: [tag] });
+      else if (!known.rules.includes(tag)) known.rules.push(tag);
     } else {
       const anchor = lit.kind === 'start' ? AT_START : lit.kind === 'end' ? AT_END : ANYWHERE;
       if (lit.text.length < 4) this.addShort(fi, lit.text, anchor, tag);
@@ -315,6 +360,7 @@ export class RuleIndex {
         20,
         Math.max(10, Math.ceil(Math.log2(fi.subs.size + 1)) + SLOTS_PER_LITERAL_BITS),
       );
+      fi.numericOnly = fi.eq.size === 0 && fi.subs.size === 0 && fi.shorts.length === 0;
       fi.bloom = new Uint32Array(Math.max(1, (1 << bits) >>> 5));
       fi.shift = 32 - bits;
       for (const key of fi.grams.keys()) {
@@ -387,24 +433,10 @@ export class RuleIndex {
         }
       } else entry = this.byEventKey.get(key);
       const fi = entry === undefined ? null : entry.field;
-      if (fi !== null && star !== null && typeof v !== 'object') {
-        // A scalar (or undefined): its one text is both the field's and a keyword value. Read
-        // here, not into the field's scratch: rules that need the field read it themselves.
-        // `lastRaw` only ever holds a scalar with a text (never null or undefined).
-        let rules: readonly number[] | null = null;
-        if (v === fi.lastRaw) rules = fi.lastRules;
-        else {
-          const text = typeof v === 'string' ? v : scalarText(v);
-          if (text !== null) {
-            rules = this.withStarLookup(fi, star, text);
-            fi.lastRaw = v;
-            fi.lastRules = rules;
-          }
-        }
-        if (rules !== null) {
-          for (const r of fi.present) this.hit(r);
-          for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
-        }
+      if (fi !== null && typeof v !== 'object') {
+        // A scalar (or undefined), read here and not into the field's scratch: rules that need
+        // the field read it themselves. With keyword rules its text is a keyword value too.
+        this.scanScalar(fi, star, v);
       } else {
         if (fi !== null) this.scanField(fi, scalarsOfKey(event, fi.slot, v).texts);
         if (star !== null && v !== null && v !== undefined) {
@@ -432,7 +464,9 @@ export class RuleIndex {
         for (const p of paths) {
           if (p.scannedAt === this.stamp) continue;
           p.scannedAt = this.stamp;
-          this.scanField(p, textsAt(event, p.slot));
+          const raw = rawAt(event, p.slot);
+          if (typeof raw !== 'object') this.scanScalar(p, null, raw);
+          else if (raw !== null) this.scanField(p, textsAt(event, p.slot));
         }
     }
     if (this.star !== null && star === null) this.scanField(this.star, textsAt(event, -1));
@@ -454,6 +488,8 @@ export class RuleIndex {
         if ((m & (1 << KILL)) !== 0) continue;
         const checks = this.checks[r];
         if (checks === undefined) continue;
+        const must = this.unchecked[r] as number;
+        if ((m & must) !== must) continue;
         for (const c of checks) if ((m & c.bit) === 0 && holds(event, c)) m |= c.bit;
         if (m !== full) continue;
       }
@@ -483,6 +519,34 @@ export class RuleIndex {
     const m = this.mask[r] as number;
     if (d === 0 && (m & 1) === 0) this.touched[this.nTouched++] = r;
     this.mask[r] = m | (1 << d);
+  }
+
+  /**
+   * Hits the rules of a field holding one scalar (or undefined: nothing): its presence, then its
+   * text's tags, merged with the keyword field's when `star` is given (the caller passes the
+   * same `star` for a field every time). The last scalar is compared before the memo: consecutive
+   * events often repeat a field's value, and a number's text then need not be made.
+   */
+  private scanScalar(fi: FieldIndex, star: FieldIndex | null, v: unknown): void {
+    if (fi.numericOnly && star === null && typeof v === 'number' && Number.isFinite(v)) {
+      // a count compared with bounds: no text to make or look up (a finite number reads back
+      // from its text as itself)
+      for (const r of fi.present) this.hit(r);
+      for (const b of fi.bounds) if (satisfies(v, b)) for (const r of b.rules) this.hit(r);
+      return;
+    }
+    let rules: readonly number[];
+    if (v === fi.lastRaw) rules = fi.lastRules;
+    else {
+      const text = typeof v === 'string' ? v : scalarText(v);
+      if (text === null) return;
+      rules = star === null ? this.textHits(fi, text) : this.withStarLookup(fi, star, text);
+      // only ever a scalar with a text (never null or undefined)
+      fi.lastRaw = v;
+      fi.lastRules = rules;
+    }
+    for (const r of fi.present) this.hit(r);
+    for (let i = 0; i < rules.length; i++) this.hit(rules[i] as number);
   }
 
   /** Hits the rules of one field: its presence, then each of its lower-cased texts. */
@@ -544,6 +608,12 @@ export class RuleIndex {
       const rules = fi.eq.get(text);
       if (rules) addRules(out, rules, listed, stamp);
     }
+    if (fi.bounds.length !== 0) {
+      // lower-casing keeps a number's value (only an exponent's or radix prefix's case changes)
+      const x = numericValue(text);
+      if (x !== null)
+        for (const b of fi.bounds) if (satisfies(x, b)) addRules(out, b.rules, listed, stamp);
+    }
     if (fi.shortFirsts !== null) {
       const firsts = fi.shortFirsts;
       const shorts = fi.shorts;
@@ -598,7 +668,7 @@ export class RuleIndex {
  * `*:sub:0` was 14 hits per event on its own).
  */
 function unselective(l: FieldLiteral): boolean {
-  if (l.kind === 'eq' || l.kind === 'has') return false;
+  if (l.kind === 'eq' || l.kind === 'has' || isNumericKind(l.kind)) return false;
   return l.text.length < (l.kind === 'sub' ? 3 : 2);
 }
 

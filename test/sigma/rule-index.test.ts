@@ -12,6 +12,7 @@ const RULES = [
   ['short-suffix', 'sel: {Image|endswith: [/ls, /id]}\ncondition: sel'],
   ['regex-only', "sel: {CommandLine|re: '(.){40,}'}\ncondition: sel"],
   ['numeric-only', 'sel: {Port|gte: 1024}\ncondition: sel'],
+  ['numeric-bounds', 'sel:\n  Count|lte: 5\n  Size|gt: 1.5\n  Port|lt: 100\ncondition: sel'],
   [
     'two-needs',
     "sel:\n  Image|endswith: '\\cmd.exe'\n  CommandLine|contains: 'whoami'\ncondition: sel",
@@ -37,24 +38,36 @@ const RULES = [
   ['glob-not-exact', "sel: {Image: '*cmd?exe'}\ncondition: sel"],
   ['cased-not-exact', 'sel: {CommandLine|contains|cased: whoami}\ncondition: sel'],
   // always tried, but proven on events where what they negate cannot hold (a veto)
-  ['not-two', "a: {Image|contains: cmd}\nb: {User|startswith: admin}\ncondition: not a and not b"],
-  ['not-presence', "sel: {Port|gte: 1024}\ncondition: not sel"],
-  ['not-with-null', "f1: {Image|contains: cmd}\nf2: {User: null}\ncondition: not 1 of f*"],
-  ['not-or-not', "a: {Image|endswith: .exe}\nb: {CommandLine|contains: whoami}\ncondition: not a or not b"],
+  ['not-two', 'a: {Image|contains: cmd}\nb: {User|startswith: admin}\ncondition: not a and not b'],
+  ['not-presence', 'sel: {Port|gte: 1024}\ncondition: not sel'],
+  ['not-with-null', 'f1: {Image|contains: cmd}\nf2: {User: null}\ncondition: not 1 of f*'],
+  [
+    'not-or-not',
+    'a: {Image|endswith: .exe}\nb: {CommandLine|contains: whoami}\ncondition: not a or not b',
+  ],
   // always tried or filed under a presence, but skipped where a literal proves a filter holds
   [
     'kill-always',
-    "f1: {Image|endswith: .exe}\nf2:\n  - User: admin\n  - Other|contains: safe\n    Port: 1\nf3: {CommandLine|contains|all: [ab, cd]}\ncondition: not 1 of f*",
+    'f1: {Image|endswith: .exe}\nf2:\n  - User: admin\n  - Other|contains: safe\n    Port: 1\nf3: {CommandLine|contains|all: [ab, cd]}\ncondition: not 1 of f*',
   ],
   [
     'kill-presence',
     "sel: {Image|fieldref: Other}\nfilter_a: {Image|startswith: 'C:\\Windows\\'}\nfilter_b: {CommandLine|contains: [safe, dir]}\ncondition: sel and not 1 of filter_*",
   ],
-  ['no-kill-or', "a: {Image|endswith: .exe}\nb: {User: admin}\ncondition: not a or not b"],
+  ['no-kill-or', 'a: {Image|endswith: .exe}\nb: {User: admin}\ncondition: not a or not b'],
   // further disjunctions with one- or two-character literals are checked directly, not filed
-  ['short-check', "sel:\n  Image|endswith: 'notepad'\n  CommandLine|contains: [x, ' ']\ncondition: sel"],
-  ['short-keyword-check', "sel:\n  Image|startswith: 'c:\\x'\nkw: ['0', '6']\ncondition: sel and kw"],
-  ['short-suffix-check', "sel:\n  Image|contains: whoami\n  User|endswith: b\n  Other|startswith: 'a'\ncondition: sel"],
+  [
+    'short-check',
+    "sel:\n  Image|endswith: 'notepad'\n  CommandLine|contains: [x, ' ']\ncondition: sel",
+  ],
+  [
+    'short-keyword-check',
+    "sel:\n  Image|startswith: 'c:\\x'\nkw: ['0', '6']\ncondition: sel and kw",
+  ],
+  [
+    'short-suffix-check',
+    "sel:\n  Image|contains: whoami\n  User|endswith: b\n  Other|startswith: 'a'\ncondition: sel",
+  ],
   [
     'two-items-not-exact',
     'sel:\n  Image|contains: cmd\n  CommandLine|contains: dir\ncondition: sel',
@@ -158,10 +171,16 @@ describe('rule index', () => {
     const visits = (ev: Record<string, unknown>) => {
       const out = new Map<string, boolean>();
       beginEvent();
-      set.index.candidates(ev, (i, proven) => out.set((set.rules[i] as { key: string }).key, proven));
+      set.index.candidates(ev, (i, proven) =>
+        out.set((set.rules[i] as { key: string }).key, proven),
+      );
       return out;
     };
-    const ruleOf = (key: string) => set.rules.find((r) => r.key === key) as { veto?: unknown; test(e: Record<string, unknown>): boolean };
+    const ruleOf = (key: string) =>
+      set.rules.find((r) => r.key === key) as {
+        veto?: unknown;
+        test(e: Record<string, unknown>): boolean;
+      };
     assert.ok(ruleOf('negated').veto && ruleOf('not-two').veto && ruleOf('not-presence').veto);
     assert.ok(ruleOf('not-or-not').veto);
     // `User: null` holds when User is absent: nothing absent makes `not 1 of f*` surely hold
@@ -173,7 +192,10 @@ describe('rule index', () => {
     }
     assert.equal(bare.get('not-with-null'), false);
     // one vetoing literal present: the rule is run (and may fail)...
-    assert.equal(visits({ Image: 'C:\\cmd.exe', Port: 80 }).get('not-presence'), false);
+    assert.equal(visits({ Image: 'C:\\cmd.exe', Port: 8080 }).get('not-presence'), false);
+    // its veto is the numeric bound itself: a port below it proves the rule
+    assert.equal(visits({ Port: 80 }).get('not-presence'), true);
+    assert.ok(ruleOf('not-presence').test({ Port: 80 }));
     // ...unless that literal alone makes what it negates hold: then it is not tried at all
     const cmd = visits({ Image: 'C:\\cmd.exe', Port: 80 });
     for (const key of ['negated', 'not-two']) assert.equal(cmd.has(key), false, key);
@@ -186,7 +208,8 @@ describe('rule index', () => {
   it('skips rules where one literal proves what they negate (a kill), and only there', () => {
     const ruleOf = (key: string) =>
       set.rules.find((r) => r.key === key) as { kill?: { kind: string; text: string }[] };
-    const kills = (key: string) => (ruleOf(key).kill ?? []).map((l) => `${l.kind}:${l.text}`).sort();
+    const kills = (key: string) =>
+      (ruleOf(key).kill ?? []).map((l) => `${l.kind}:${l.text}`).sort();
     // each alternative of one exact item proves its filter; two items, `all` and `or` do not
     assert.deepEqual(kills('kill-always'), ['end:.exe', 'eq:admin']);
     assert.deepEqual(kills('kill-presence'), ['start:c:\\windows\\', 'sub:dir', 'sub:safe']);
@@ -199,10 +222,25 @@ describe('rule index', () => {
     for (const ev of [{ Other: 'safe', Port: 1 }, { CommandLine: 'ab cd' }, { Image: 'a.dll' }, {}])
       assert.ok(tried(ev).includes('kill-always'), JSON.stringify(ev));
     assert.ok(tried({ Image: 'x', Other: 'X' }).includes('kill-presence'));
-    assert.ok(!tried({ Image: 'C:\\Windows\\x', Other: 'c:\\windows\\X' }).includes('kill-presence'));
+    assert.ok(
+      !tried({ Image: 'C:\\Windows\\x', Other: 'c:\\windows\\X' }).includes('kill-presence'),
+    );
     assert.ok(!tried({ Image: 'x', Other: 'x', CommandLine: 'a DIR b' }).includes('kill-presence'));
     assert.ok(tried({ Image: 'x', Other: 'x', CommandLine: 'a di b' }).includes('kill-presence'));
     assert.ok(tried({ Image: 'a.exe', User: 'admin' }).includes('no-kill-or'));
+  });
+
+  it('files numeric bounds: a rule reading a number is tried only where the bound holds', () => {
+    for (const Port of [1024, '1024', 8080, ' 2048 ', '0x400', '1e4', [80, 4444]])
+      assert.ok(triedOn({ Port }).includes('numeric-only'), JSON.stringify(Port));
+    for (const Port of [80, '1023', 'abc', '', true, [80, '81']])
+      assert.ok(!triedOn({ Port }).includes('numeric-only'), JSON.stringify(Port));
+    const bounds = (ev: Record<string, unknown>) => triedOn(ev).includes('numeric-bounds');
+    assert.ok(bounds({ Count: 5, Size: '1.6', Port: 99 }));
+    assert.ok(!bounds({ Count: 6, Size: '1.6', Port: 99 }));
+    assert.ok(!bounds({ Count: 5, Size: 1.5, Port: 99 }));
+    assert.ok(!bounds({ Count: 5, Size: 2, Port: 100 }));
+    assert.ok(!bounds({ Count: 5, Size: 2 }));
   });
 
   it('checks further disjunctions of one- or two-character literals directly on the event', () => {
@@ -213,12 +251,18 @@ describe('rule index', () => {
     assert.ok(!triedOn({ Image: 'notepad' }).includes('short-check'));
     // keywords '0' / '6' anywhere in the event, nested values included
     assert.ok(triedOn({ Image: 'C:\\x.exe', Port: 60 }).includes('short-keyword-check'));
-    assert.ok(triedOn({ Image: 'C:\\x.exe', actor: { user: 'u6' } }).includes('short-keyword-check'));
+    assert.ok(
+      triedOn({ Image: 'C:\\x.exe', actor: { user: 'u6' } }).includes('short-keyword-check'),
+    );
     assert.ok(!triedOn({ Image: 'C:\\x.exe', User: 'abc' }).includes('short-keyword-check'));
     // anchored: a suffix only at the end, a prefix only at the start
     assert.ok(triedOn({ Image: 'whoami', User: 'AB', Other: 'Ax' }).includes('short-suffix-check'));
-    assert.ok(!triedOn({ Image: 'whoami', User: 'ba', Other: 'ax' }).includes('short-suffix-check'));
-    assert.ok(!triedOn({ Image: 'whoami', User: 'ab', Other: 'xa' }).includes('short-suffix-check'));
+    assert.ok(
+      !triedOn({ Image: 'whoami', User: 'ba', Other: 'ax' }).includes('short-suffix-check'),
+    );
+    assert.ok(
+      !triedOn({ Image: 'whoami', User: 'ab', Other: 'xa' }).includes('short-suffix-check'),
+    );
   });
 
   it('checks where anchored literals occur: a suffix only at the end, a prefix at the start', () => {
@@ -260,12 +304,40 @@ describe('rule index', () => {
     // the same texts in fresh objects, differently cased keys of the memo: same candidates
     const copies = EVENTS.map((e) => structuredClone(e));
     assert.deepEqual(copies.map(triedOn), first);
-    const upper = triedOn({ Image: 'C:\\WINDOWS\\SYSTEM32\\CMD.EXE', CommandLine: 'CMD /C WHOAMI' });
+    const upper = triedOn({
+      Image: 'C:\\WINDOWS\\SYSTEM32\\CMD.EXE',
+      CommandLine: 'CMD /C WHOAMI',
+    });
     assert.ok(upper.includes(set.rules.findIndex((r) => r.key === 'two-needs')));
   });
 
   it('never hides a match on random events (memo warm and cold)', () => {
-    const parts = ['/ls', '/id', 'cmd.exe', '\\', 'whoami', 'WHOAMI', '😀', 'ab', 'AB', 'x', ' ', '.exe', 'notepad', 'İ', 'dir', 'C:\\X.EXE', 'traversal', '\\Windows\\System32\\', '.exe\\..', '\\ps.exe', 'C:\\Windows\\', 'safe', 'admin', 'cd'];
+    const parts = [
+      '/ls',
+      '/id',
+      'cmd.exe',
+      '\\',
+      'whoami',
+      'WHOAMI',
+      '😀',
+      'ab',
+      'AB',
+      'x',
+      ' ',
+      '.exe',
+      'notepad',
+      'İ',
+      'dir',
+      'C:\\X.EXE',
+      'traversal',
+      '\\Windows\\System32\\',
+      '.exe\\..',
+      '\\ps.exe',
+      'C:\\Windows\\',
+      'safe',
+      'admin',
+      'cd',
+    ];
     let seed = 7;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -279,8 +351,16 @@ describe('rule index', () => {
       for (const f of ['Image', 'CommandLine', 'Other', 'User']) if (rnd(3)) ev[f] = text();
       if (rnd(4) === 0) ev['actor'] = { user: text() };
       if (rnd(4) === 0) ev['Port'] = rnd(2) ? rnd(3000) : [rnd(3000), String(rnd(3000))];
-      const got = engine.push(ev, { line: n, timeMs: n }).map((d) => d.rule).sort();
-      const want = set.rules.filter((r) => r.test(ev)).map((r) => r.key).sort();
+      for (const f of ['Count', 'Size'])
+        if (rnd(2)) ev[f] = rnd(2) ? rnd(10) / 2 : ` ${rnd(10) / 2}`;
+      const got = engine
+        .push(ev, { line: n, timeMs: n })
+        .map((d) => d.rule)
+        .sort();
+      const want = set.rules
+        .filter((r) => r.test(ev))
+        .map((r) => r.key)
+        .sort();
       assert.deepEqual(got, want, JSON.stringify(ev));
     }
   });
@@ -348,8 +428,14 @@ describe('rule index', () => {
     };
     stamped.stamp = 0xffffffff - 3;
     for (let n = 0; n < 8; n++) {
-      assert.ok(tried({ Image: 'C:\\cmd.exe', CommandLine: 'whoami' }).includes('two-needs'), `event ${n}`);
-      assert.ok(tried({ actor: { user: 'abc' }, 'actor.user': 'abd' }).includes('dotted'), `event ${n}`);
+      assert.ok(
+        tried({ Image: 'C:\\cmd.exe', CommandLine: 'whoami' }).includes('two-needs'),
+        `event ${n}`,
+      );
+      assert.ok(
+        tried({ actor: { user: 'abc' }, 'actor.user': 'abd' }).includes('dotted'),
+        `event ${n}`,
+      );
     }
     assert.ok(stamped.stamp < 100, 'the stamp restarted');
   });
