@@ -46,6 +46,8 @@ interface FieldIndex {
   bloom: Uint32Array;
   /** 32 - log2(bloom size): the shift that maps a hashed gram onto a slot. */
   shift: number;
+  /** For a two-segment dotted field `a.b`: `b` (read from the value of the key `a`). */
+  sub: string | null;
   /** Numeric bounds: tags hit when the text, read as a number, satisfies `op` against `n`. */
   bounds: NumericBound[];
   /** No text literals, only bounds (and presence): a number is checked without its text. */
@@ -131,6 +133,8 @@ interface DirectCheck {
 interface EventKeyEntry {
   field: FieldIndex | null;
   dotted: FieldIndex[] | null;
+  /** The key is itself a dotted field's name (`a.b` as one key), which its reader prefers. */
+  dottedName: boolean;
 }
 
 /** Disjunctions a rule is filed under (tag = rule * 4 + disjunction: at most 4). */
@@ -211,6 +215,9 @@ export class RuleIndex {
   private readonly entryAt: (EventKeyEntry | undefined)[] = new Array(KEY_POSITIONS).fill(
     undefined,
   );
+  /** Dotted fields met in the current walk and the value of the key they were met under. */
+  private readonly pendingPath: FieldIndex[] = [];
+  private readonly pendingValue: unknown[] = [];
   /** Per key position: the last scalar scanned there as a keyword value, and its tags. */
   private readonly starRawAt: unknown[] = new Array(KEY_POSITIONS).fill(null);
   private readonly starRulesAt: (readonly number[])[] = new Array(KEY_POSITIONS).fill(NO_RULES);
@@ -293,11 +300,12 @@ export class RuleIndex {
     });
     this.buildBlooms();
     if (this.star !== null) for (const fi of this.byKey.values()) fi.withStar = this.memo.newMemo();
-    for (const [key, fi] of this.byKey) this.byEventKey.set(key, { field: fi, dotted: null });
+    for (const [key, fi] of this.byKey)
+      this.byEventKey.set(key, { field: fi, dotted: null, dottedName: false });
     for (const [key, list] of this.dottedByKey) {
       const entry = this.byEventKey.get(key);
       if (entry) entry.dotted = list;
-      else this.byEventKey.set(key, { field: null, dotted: list });
+      else this.byEventKey.set(key, { field: null, dotted: list, dottedName: key.includes('.') });
     }
   }
 
@@ -310,6 +318,7 @@ export class RuleIndex {
         eq: new Map(),
         grams: new Map(),
         subs: new Map(),
+        sub: lit.field.split('.').length === 2 ? (lit.field.split('.')[1] as string) : null,
         bounds: [],
         numericOnly: false,
         bloom: new Uint32Array(0),
@@ -420,6 +429,8 @@ export class RuleIndex {
     const keyAt = this.keyAt;
     const entryAt = this.entryAt;
     let at = 0;
+    let pending = 0;
+    let dottedKey = false;
     for (const key in event) {
       const v = event[key];
       const pos = at++;
@@ -460,14 +471,35 @@ export class RuleIndex {
         }
       }
       const paths = entry === undefined ? null : entry.dotted;
-      if (paths !== null)
+      if (paths !== null) {
+        if ((entry as EventKeyEntry).dottedName) dottedKey = true;
         for (const p of paths) {
           if (p.scannedAt === this.stamp) continue;
           p.scannedAt = this.stamp;
-          const raw = rawAt(event, p.slot);
-          if (typeof raw !== 'object') this.scanScalar(p, null, raw);
-          else if (raw !== null) this.scanField(p, textsAt(event, p.slot));
+          this.pendingPath[pending] = p;
+          this.pendingValue[pending++] = v;
         }
+      }
+    }
+    // Dotted fields after the walk, which tells whether the event has a key that is a dotted
+    // field's own name (its reader prefers it). Without one, `a.b` reached under the key `a`
+    // is read from that key's value directly: the reader would first miss `a.b` on the event
+    // (a lookup through the prototype chain) and then walk the path to the same value.
+    for (let i = 0; i < pending; i++) {
+      const p = this.pendingPath[i] as FieldIndex;
+      let raw: unknown;
+      if (dottedKey || p.sub === null) raw = rawAt(event, p.slot);
+      else {
+        const under = this.pendingValue[i];
+        raw =
+          under === null || typeof under !== 'object'
+            ? undefined
+            : (under as Record<string, unknown>)[p.sub];
+        if (typeof raw === 'function') raw = undefined; // inherited methods are not fields
+      }
+      if (typeof raw !== 'object') this.scanScalar(p, null, raw);
+      else if (raw !== null) this.scanField(p, textsAt(event, p.slot));
+      this.pendingValue[i] = undefined;
     }
     if (this.star !== null && star === null) this.scanField(this.star, textsAt(event, -1));
     // After the walk, which tells whether a vetoed rule's literals are absent (it holds).

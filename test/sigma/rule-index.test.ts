@@ -230,6 +230,17 @@ describe('rule index', () => {
     assert.ok(tried({ Image: 'a.exe', User: 'admin' }).includes('no-kill-or'));
   });
 
+  it('reads a dotted field as its reader does: the dotted key first, else the path', () => {
+    const dotted = (ev: Record<string, unknown>) => triedOn(ev).includes('dotted');
+    assert.ok(dotted({ actor: { user: 'ABC' } }));
+    assert.ok(dotted({ actor: { user: ['x', 'abc'] } }));
+    assert.ok(dotted({ actor: { user: 'zz' }, 'actor.user': 'abc' }));
+    assert.ok(dotted({ 'actor.user': 'abc', actor: { user: 'zz' } }));
+    assert.ok(!dotted({ actor: { user: 'abc' }, 'actor.user': 'zz' }));
+    for (const actor of ['abc', ['abc'], null, { name: 'abc' }])
+      assert.ok(!dotted({ actor }), JSON.stringify(actor));
+  });
+
   it('files numeric bounds: a rule reading a number is tried only where the bound holds', () => {
     for (const Port of [1024, '1024', 8080, ' 2048 ', '0x400', '1e4', [80, 4444]])
       assert.ok(triedOn({ Port }).includes('numeric-only'), JSON.stringify(Port));
