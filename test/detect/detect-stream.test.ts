@@ -47,6 +47,39 @@ describe('detectStream', () => {
     assert.deepEqual(Object.keys(detectionRecord(afterHours[0] as Detection)), ['rule', 'title', 'level', 'line']);
   });
 
+  test('over many batches and runs of lines, detections and malformed lines come in line order', async () => {
+    // 250 lines in batches of 7 (runs of parsed lines cross batch ends): every 9th malformed,
+    // every 10th an after-hours vendor event that detects on its own line
+    const lines = Array.from({ length: 250 }, (_, i) =>
+      i % 9 === 4
+        ? '{broken'
+        : JSON.stringify(ev({ user: VENDOR, time: at(0, i % 10 === 0 ? '02:00' : '10:00', i) })),
+    );
+    const order: string[] = [];
+    const stats = await detectStream(
+      (async function* () {
+        for (let i = 0; i < lines.length; i += 7) yield lines.slice(i, i + 7);
+      })(),
+      {
+        ruleSet: (await builtinPack()).ruleSet,
+        format: 'jsonl',
+        source: 'test',
+        onDetection: (d) => {
+          if (d.kind === 'rule' && d.title === 'Vendor staff active outside business hours') order.push(`d${d.line}`);
+        },
+        onMalformed: (line) => order.push(`m${line}`),
+      },
+    );
+    const want: string[] = [];
+    for (let i = 0; i < 250; i++) {
+      if (i % 9 === 4) want.push(`m${i + 1}`);
+      else if (i % 10 === 0) want.push(`d${i + 1}`);
+    }
+    assert.deepEqual(order, want);
+    assert.equal(stats.lines, 250);
+    assert.equal(stats.malformed, want.filter((w) => w.startsWith('m')).length);
+  });
+
   test('--format auto sniffs JSONL from the first lines', async () => {
     const { stats } = await run([JSON.stringify(ev({}))]);
     assert.equal(stats.format, 'jsonl');
