@@ -259,6 +259,14 @@ export class RuleIndex {
     this.unchecked = new Uint8Array(requirements.length);
     this.checks = new Array(requirements.length).fill(undefined);
     const byField = new Map<string, FieldIndex>();
+    // Fields the walk scans on every event that has them: those of first disjunctions, vetoes
+    // and kills. A field named only by further disjunctions is not worth scanning (hashing
+    // its text, a memo lookup) on every event for the few rules whose first one holds.
+    const leading = new Set<string>();
+    requirements.forEach((reqs, rule) => {
+      for (const l of [...(reqs[0] ?? []), ...(vetoes[rule] ?? []), ...(kills[rule] ?? [])])
+        leading.add(l.field);
+    });
     requirements.forEach((reqs, rule) => {
       // filed under their own tag: a hit sets the mask's KILL bit, which no rule's `full` has
       for (const lit of kills[rule] ?? []) this.file(byField, lit, rule * 4 + KILL);
@@ -277,21 +285,30 @@ export class RuleIndex {
       let full = 0;
       distinct(reqs).forEach((alts, d) => {
         full |= 1 << d;
-        const direct = d > 0 && alts.some(unselective);
-        const has = d > 0 ? alts.filter((l) => l.kind === 'has') : [];
-        if (has.length || direct) {
+        if (d === 0) {
+          for (const lit of alts) this.file(byField, lit, rule * 4);
+          return;
+        }
+        // A further disjunction: its text literals are filed only on fields the walk scans
+        // anyway (named by some first disjunction, veto or kill) and when none is unselective;
+        // the others, and presences, are checked directly on the few rules that get that far.
+        // Numeric bounds are always filed (a number is checked without its text).
+        const texts = alts.filter((l) => l.kind !== 'has' && !isNumericKind(l.kind));
+        const allDirect = texts.some(unselective);
+        const direct = texts.filter((l) => allDirect || !leading.has(l.field));
+        const has = alts.filter((l) => l.kind === 'has');
+        if (has.length || direct.length) {
           const check: DirectCheck = {
             bit: 1 << d,
             slots: has.map((l) => slotFor(l.field)),
-            literals: direct ? alts.filter((l) => l.kind !== 'has').map(directLiteral) : [],
+            literals: direct.map(directLiteral),
           };
           const list = this.checks[rule];
           if (list) list.push(check);
           else this.checks[rule] = [check];
         }
-        if (!direct)
-          for (const lit of alts)
-            if (d === 0 || lit.kind !== 'has') this.file(byField, lit, rule * 4 + d);
+        for (const lit of alts)
+          if (lit.kind !== 'has' && !direct.includes(lit)) this.file(byField, lit, rule * 4 + d);
       });
       this.full[rule] = full;
       let checked = 0;

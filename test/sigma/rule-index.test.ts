@@ -12,6 +12,10 @@ const RULES = [
   ['short-suffix', 'sel: {Image|endswith: [/ls, /id]}\ncondition: sel'],
   ['regex-only', "sel: {CommandLine|re: '(.){40,}'}\ncondition: sel"],
   ['numeric-only', 'sel: {Port|gte: 1024}\ncondition: sel'],
+  [
+    'cold-second',
+    "sel:\n  Image|endswith: '\\\\notepad.exe'\n  Cold|contains: secret\ncondition: sel",
+  ],
   ['numeric-bounds', 'sel:\n  Count|lte: 5\n  Size|gt: 1.5\n  Port|lt: 100\ncondition: sel'],
   [
     'two-needs',
@@ -239,6 +243,18 @@ describe('rule index', () => {
     assert.ok(!dotted({ actor: { user: 'abc' }, 'actor.user': 'zz' }));
     for (const actor of ['abc', ['abc'], null, { name: 'abc' }])
       assert.ok(!dotted({ actor }), JSON.stringify(actor));
+  });
+
+  it('checks a further literal directly when no first disjunction names its field', () => {
+    // Cold is named by no rule's first disjunction: not scanned on every event, yet checked
+    const filed = (set.index as unknown as { byKey: Map<string, unknown> }).byKey;
+    assert.ok(!filed.has('Cold') && filed.has('Image'));
+    const cold = (ev: Record<string, unknown>) => triedOn(ev).includes('cold-second');
+    assert.ok(cold({ Image: 'C:\\NOTEPAD.EXE', Cold: 'a SECRET b' }));
+    assert.ok(cold({ Image: 'C:\\notepad.exe', Cold: ['x', 'secrets'] }));
+    assert.ok(!cold({ Image: 'C:\\notepad.exe', Cold: 'x' }));
+    assert.ok(!cold({ Image: 'C:\\notepad.exe' }));
+    assert.ok(!cold({ Image: 'x', Cold: 'secret' }));
   });
 
   it('files numeric bounds: a rule reading a number is tried only where the bound holds', () => {
