@@ -31,6 +31,8 @@ export interface WardenFields {
 interface ActorState extends Mean {
   lastMs: number;
   ips: string[];
+  /** The source IP of the actor's previous event: usually the next one's too (a session). */
+  lastIp: string | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -178,7 +180,7 @@ export class ActorContext {
   seedLastSeen(user: string, lastMs: number): void {
     const s = this.actors.get(user);
     if (s) s.lastMs = Math.max(s.lastMs, lastMs);
-    else this.actors.set(user, { lastMs, ips: [], reads: 0, mean: 0 });
+    else this.actors.set(user, { lastMs, ips: [], lastIp: undefined, reads: 0, mean: 0 });
   }
 
   /** Computes the `warden.*` fields for one event, then folds the event into the history. */
@@ -203,12 +205,17 @@ export class ActorContext {
       out.idle_days = Math.max(0, Math.floor((timeMs - state.lastMs) / DAY_MS));
       if (out.idle_days >= 1) out.resumed = true;
     } else {
-      state = { lastMs: timeMs, ips: [], reads: 0, mean: 0 };
+      state = { lastMs: timeMs, ips: [], lastIp: undefined, reads: 0, mean: 0 };
       this.actors.set(user, state);
     }
-    if (ip && !state.ips.includes(ip)) {
-      state.ips.push(ip);
-      if (state.ips.length > MAX_IPS_PER_ACTOR) state.ips.shift();
+    // `lastIp` is always in `ips` (set once the IP is found or pushed; a push that drops the
+    // oldest moves it to the new one): comparing with it first skips the scan of the list
+    if (ip && ip !== state.lastIp) {
+      if (!state.ips.includes(ip)) {
+        state.ips.push(ip);
+        if (state.ips.length > MAX_IPS_PER_ACTOR) state.ips.shift();
+      }
+      state.lastIp = ip;
     }
     state.lastMs = Math.max(state.lastMs, timeMs);
     // Service accounts re-read the whole table nightly; tracking their ids would only cost memory.

@@ -95,7 +95,8 @@ export async function detectStream(
       return;
     }
     stats.events++;
-    for (const d of pushed.detections) emit(d);
+    const found = pushed.detections;
+    for (let i = 0; i < found.length; i++) emit(found[i] as Detection);
   };
 
   if (opts.format && opts.format !== 'auto') start(adapterFor(opts.format));
