@@ -33,6 +33,8 @@ interface ActorState extends Mean {
   ips: string[];
   /** The source IP of the actor's previous event: usually the next one's too (a session). */
   lastIp: string | undefined;
+  /** The `ipsSeen` entry of `lastIp`'s network (touched directly while it is live). */
+  lastNet: LruEntry<true> | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -56,30 +58,52 @@ function fold(m: Mean, value: number): void {
  * A Map that forgets its least recently touched keys beyond `limit`. Touching only stamps the
  * entry (no re-insertion); eviction sorts by stamp once the map is 10% over, so it is amortised.
  */
+/** An LruMap entry: a caller may keep it and `touch` it instead of looking its key up again. */
+interface LruEntry<V> {
+  v: V;
+  t: number;
+  /** False once evicted (a kept entry must then be looked up again). */
+  live: boolean;
+}
+
 class LruMap<K, V> {
-  private readonly map = new Map<K, { v: V; t: number }>();
+  private readonly map = new Map<K, LruEntry<V>>();
   private clock = 0;
   constructor(private readonly limit: number) {}
   get(key: K): V | undefined {
+    return this.entry(key)?.v;
+  }
+  /** The key's entry, touched; undefined when absent. */
+  entry(key: K): LruEntry<V> | undefined {
     const e = this.map.get(key);
     if (e === undefined) return undefined;
     e.t = ++this.clock;
-    return e.v;
+    return e;
   }
-  set(key: K, value: V): void {
+  /** Touches a kept entry, as a `get` of its key would (it must be live). */
+  touch(e: LruEntry<V>): void {
+    e.t = ++this.clock;
+  }
+  set(key: K, value: V): LruEntry<V> {
     const e = this.map.get(key);
     if (e) {
       e.v = value;
       e.t = ++this.clock;
-      return;
+      return e;
     }
-    this.map.set(key, { v: value, t: ++this.clock });
+    const added = { v: value, t: ++this.clock, live: true };
+    this.map.set(key, added);
     if (this.map.size > this.limit * 1.1 + 10) this.evict();
+    return added;
   }
   private evict(): void {
     const stamps = [...this.map.values()].map((e) => e.t).sort((x, y) => x - y);
     const cutoff = stamps[this.map.size - this.limit] ?? 0;
-    for (const [k, e] of this.map) if (e.t < cutoff) this.map.delete(k);
+    for (const [k, e] of this.map)
+      if (e.t < cutoff) {
+        e.live = false;
+        this.map.delete(k);
+      }
   }
   get size(): number {
     return this.map.size;
@@ -180,7 +204,15 @@ export class ActorContext {
   seedLastSeen(user: string, lastMs: number): void {
     const s = this.actors.get(user);
     if (s) s.lastMs = Math.max(s.lastMs, lastMs);
-    else this.actors.set(user, { lastMs, ips: [], lastIp: undefined, reads: 0, mean: 0 });
+    else
+      this.actors.set(user, {
+        lastMs,
+        ips: [],
+        lastIp: undefined,
+        lastNet: undefined,
+        reads: 0,
+        mean: 0,
+      });
   }
 
   /** Computes the `warden.*` fields for one event, then folds the event into the history. */
@@ -193,11 +225,21 @@ export class ActorContext {
     const ip = ev.src_ip;
     const warm = timeMs - this.firstMs >= this.warmupMs;
     let state = user ? this.actors.get(user) : undefined;
+    let netEntry: LruEntry<true> | undefined;
     if (ip) {
-      const net = this.networkOfIp(ip);
-      if (this.ipsSeen.get(net) === undefined) {
-        if (warm && !(state?.ips.includes(ip) ?? false)) out.new_src_ip = true;
-        this.ipsSeen.set(net, true);
+      // The actor's previous IP again (nearly every event): its network's entry is at hand,
+      // touched as a lookup would; otherwise the network is looked up (and added when new).
+      const kept = state !== undefined && ip === state.lastIp ? state.lastNet : undefined;
+      if (kept?.live) {
+        this.ipsSeen.touch(kept);
+        netEntry = kept;
+      } else {
+        const net = this.networkOfIp(ip);
+        netEntry = this.ipsSeen.entry(net);
+        if (netEntry === undefined) {
+          if (warm && !(state?.ips.includes(ip) ?? false)) out.new_src_ip = true;
+          netEntry = this.ipsSeen.set(net, true);
+        }
       }
     }
     if (!user) return out;
@@ -205,7 +247,7 @@ export class ActorContext {
       out.idle_days = Math.max(0, Math.floor((timeMs - state.lastMs) / DAY_MS));
       if (out.idle_days >= 1) out.resumed = true;
     } else {
-      state = { lastMs: timeMs, ips: [], lastIp: undefined, reads: 0, mean: 0 };
+      state = { lastMs: timeMs, ips: [], lastIp: undefined, lastNet: undefined, reads: 0, mean: 0 };
       this.actors.set(user, state);
     }
     // `lastIp` is always in `ips` (set once the IP is found or pushed; a push that drops the
@@ -217,9 +259,11 @@ export class ActorContext {
       }
       state.lastIp = ip;
     }
+    if (ip) state.lastNet = netEntry;
     state.lastMs = Math.max(state.lastMs, timeMs);
     // Service accounts re-read the whole table nightly; tracking their ids would only cost memory.
-    if (ev.record_ids && ev.record_ids.length >= MIN_TRACKED_READ && ev.actor?.type !== 'service') out.new_records = this.newRecords(user, ev.record_ids);
+    if (ev.record_ids && ev.record_ids.length >= MIN_TRACKED_READ && ev.actor?.type !== 'service')
+      out.new_records = this.newRecords(user, ev.record_ids);
     const count = ev.result_count;
     if (typeof count === 'number' && ev.action !== undefined && READS.has(ev.action)) {
       const peerKey = ev.actor?.type ?? 'unknown';

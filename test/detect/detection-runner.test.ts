@@ -22,12 +22,18 @@ describe('DetectionRunner', () => {
   test("an event without a readable time is refused with the field's name", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-runner-'));
     try {
-      writeFileSync(join(dir, 'r.yml'), 'title: any\nlogsource: {product: warden}\ndetection:\n  sel:\n    EventID: 4625\n  condition: sel\nlevel: low\n');
+      writeFileSync(
+        join(dir, 'r.yml'),
+        'title: any\nlogsource: {product: warden}\ndetection:\n  sel:\n    EventID: 4625\n  condition: sel\nlevel: low\n',
+      );
       const { ruleSet } = await loadRules([join(dir, 'r.yml')]);
       const r = new DetectionRunner(ruleSet, { timeField: 'when' }).push({ time: 'x' }, 1);
       assert.deepEqual(r, { ok: false, reason: 'when: missing or not a time' });
       // 'windows' lifts raw fields of flattened Windows events only, so SigmaHQ rules see EventID.
-      const win = { ...ev({}), raw: { EventID: 4625, Channel: 'Security' } } as unknown as Record<string, unknown>;
+      const win = { ...ev({}), raw: { EventID: 4625, Channel: 'Security' } } as unknown as Record<
+        string,
+        unknown
+      >;
       const hits = (hoist: boolean | 'windows') => {
         const p = new DetectionRunner(ruleSet, { hoistRaw: hoist }).push({ ...win }, 1);
         return p.ok ? p.detections.length : -1;
@@ -76,7 +82,11 @@ describe('ActorContext (warden.* fields)', () => {
     const seen: string[] = [];
     for (let pass = 0; pass < 2; pass++)
       for (let i = 0; i < 24 * 256; i++) {
-        const e = ev({ user: `u${i % 7}`, src_ip: `10.${i % 24}.0.${Math.floor(i / 24)}`, time: at(0, '10:00', i) });
+        const e = ev({
+          user: `u${i % 7}`,
+          src_ip: `10.${i % 24}.0.${Math.floor(i / 24)}`,
+          time: at(0, '10:00', i),
+        });
         if (c.observe(e, ms(e.time)).new_src_ip) seen.push(e.src_ip as string);
       }
     assert.deepEqual(
@@ -85,12 +95,47 @@ describe('ActorContext (warden.* fields)', () => {
     );
   });
 
+  test('a network an actor keeps using stays remembered; a forgotten one is new again for others', () => {
+    // 2 networks kept: when the 13th is added, all but the 2 last used are forgotten
+    const c = new ActorContext({ warmupMs: 0, maxIps: 2 });
+    let t = 0;
+    const observe = (user: string, src_ip: string) => {
+      const e = ev({ user, src_ip, time: at(0, '10:00', t++) });
+      return c.observe(e, ms(e.time)).new_src_ip === true;
+    };
+    assert.equal(observe('A', '10.0.0.1'), true);
+    // A works from its address between 11 one-off networks: 12 networks known
+    for (let i = 1; i <= 11; i++) {
+      assert.equal(observe(`X${i}`, `10.1.${i}.1`), true);
+      assert.equal(observe('A', '10.0.0.1'), false);
+    }
+    // the 13th: all but A's (used just before) and X12's are forgotten
+    assert.equal(observe('X12', '10.1.12.1'), true);
+    assert.equal(observe('B', '10.0.0.9'), false, "A's network, used on every A event, is kept");
+    assert.equal(
+      observe('C', '10.1.1.7'),
+      true,
+      'a forgotten network is new again for someone else',
+    );
+    assert.equal(
+      observe('X1', '10.1.1.1'),
+      false,
+      '...but not for the actor who used that address',
+    );
+  });
+
   test('memory stays bounded: accounts, networks and remembered ids are capped however long the stream', () => {
     fc.assert(
       fc.property(fc.integer({ min: 200, max: 600 }), (n) => {
         const c = new ActorContext({ maxActors: 50, maxIps: 50, maxRecordIds: 500 });
         for (let i = 0; i < n; i++) {
-          const e = ev({ user: `u${i}`, src_ip: `10.${i % 250}.${(i >> 8) % 250}.1`, action: 'export', record_ids: ids(`R${i}-`, 20), time: at(0, '10:00', i) });
+          const e = ev({
+            user: `u${i}`,
+            src_ip: `10.${i % 250}.${(i >> 8) % 250}.1`,
+            action: 'export',
+            record_ids: ids(`R${i}-`, 20),
+            time: at(0, '10:00', i),
+          });
           c.observe(e, ms(e.time));
         }
         return c.trackedActors <= 50 * 1.1 + 10 && c.rememberedRecordIds <= 500;
