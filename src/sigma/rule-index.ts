@@ -335,7 +335,7 @@ export class RuleIndex {
         eq: new Map(),
         grams: new Map(),
         subs: new Map(),
-        sub: lit.field.split('.').length === 2 ? (lit.field.split('.')[1] as string) : null,
+        sub: twoSegmentTail(lit.field),
         bounds: [],
         numericOnly: false,
         bloom: new Uint32Array(0),
@@ -781,6 +781,12 @@ function holds(event: Record<string, unknown>, c: DirectCheck): boolean {
         return true;
   }
   return false;
+}
+
+/** `b` for a field `a.b`, else null. */
+function twoSegmentTail(field: string): string | null {
+  const parts = field.split('.');
+  return parts.length === 2 ? (parts[1] as string) : null;
 }
 
 function slotFor(field: string): number {

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { createEngine } from '../../src/sigma/index.ts';
 import { beginEvent } from '../../src/sigma/event-scratch.ts';
 import { RuleIndex } from '../../src/sigma/rule-index.ts';
-import { compileYaml } from './support/harness.ts';
+import { compileYaml, engineAndNaive } from './support/harness.ts';
 
 const RULES = [
   ['short-suffix', 'sel: {Image|endswith: [/ls, /id]}\ncondition: sel'],
@@ -126,14 +126,7 @@ describe('rule index', () => {
   it('the engine reports the same matches as the naive evaluation', () => {
     const engine = createEngine(set);
     for (const [n, ev] of EVENTS.entries()) {
-      const got = engine
-        .push(ev, { line: n + 1, timeMs: n })
-        .map((d) => d.rule)
-        .sort();
-      const want = set.rules
-        .filter((r) => r.test(ev))
-        .map((r) => r.key)
-        .sort();
+      const { got, want } = engineAndNaive(engine, set.rules, ev, n + 1);
       assert.deepEqual(got, want, JSON.stringify(ev));
     }
   });
@@ -380,14 +373,7 @@ describe('rule index', () => {
       if (rnd(4) === 0) ev['Port'] = rnd(2) ? rnd(3000) : [rnd(3000), String(rnd(3000))];
       for (const f of ['Count', 'Size'])
         if (rnd(2)) ev[f] = rnd(2) ? rnd(10) / 2 : ` ${rnd(10) / 2}`;
-      const got = engine
-        .push(ev, { line: n, timeMs: n })
-        .map((d) => d.rule)
-        .sort();
-      const want = set.rules
-        .filter((r) => r.test(ev))
-        .map((r) => r.key)
-        .sort();
+      const { got, want } = engineAndNaive(engine, set.rules, ev, n);
       assert.deepEqual(got, want, JSON.stringify(ev));
     }
   });

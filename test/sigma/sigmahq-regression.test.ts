@@ -16,6 +16,7 @@ import {
   type SigmaRule,
 } from '../../src/sigma/index.ts';
 import { splitConcatenatedJson } from './support/concatenated-json.ts';
+import { engineAndNaive } from './support/harness.ts';
 
 const CORPUS = '../shared/data/sigma';
 
@@ -108,14 +109,7 @@ describe('SigmaHQ regression pairs', () => {
     let matches = 0;
     for (let pass = 0; pass < 2; pass++)
       for (const ev of events) {
-        const got = engine
-          .push(ev, { line: ++line, timeMs: line })
-          .map((d) => d.rule)
-          .sort();
-        const want = ruleSet.rules
-          .filter((r) => r.test(ev))
-          .map((r) => r.key)
-          .sort();
+        const { got, want } = engineAndNaive(engine, ruleSet.rules, ev, ++line);
         assert.deepEqual(got, want, `event ${line}: ${JSON.stringify(ev).slice(0, 300)}`);
         matches += want.length;
       }

@@ -5,6 +5,7 @@ import {
   compileRuleSet,
   createEngine,
   type Detection,
+  type DetectionEngine,
   type EventMeta,
   type Pipeline,
   parsePipeline,
@@ -73,4 +74,25 @@ export function runAll(
   for (const e of events) out.push(...engine.push(e.event, e.meta));
   out.push(...engine.flush());
   return out;
+}
+
+/**
+ * The keys of the rules the engine reports for `ev` and of the rules that match it when each is
+ * run on its own (sorted): the index must hide no match and invent none.
+ */
+export function engineAndNaive(
+  engine: DetectionEngine,
+  rules: readonly { key: string; test(ev: Record<string, unknown>): boolean }[],
+  ev: Record<string, unknown>,
+  line: number,
+): { got: string[]; want: string[] } {
+  const got = engine
+    .push(ev, { line, timeMs: line })
+    .map((d) => d.rule)
+    .sort();
+  const want = rules
+    .filter((r) => r.test(ev))
+    .map((r) => r.key)
+    .sort();
+  return { got, want };
 }
