@@ -39,6 +39,19 @@ export const MODIFIERS = new Set([
 
 export const NUMERIC_COMPARATORS = new Set(['lt', 'lte', 'gt', 'gte']);
 
+/** Modifiers whose comparison `neq` does not negate. */
+const NEQ_EXCLUDES = new Set([
+  're',
+  'cidr',
+  ...NUMERIC_COMPARATORS,
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
+]);
+
 /** A problem with a modifier chain: the message and which modifier (index) it concerns. */
 export interface ModifierProblem {
   message: string;
@@ -66,6 +79,13 @@ export function checkModifiers(mods: string[], values: RuleValue[]): ModifierPro
     ) {
       return { message: `modifier "${m}" takes a number`, index: at(m) };
     }
+  }
+  // `neq` negates a value comparison (strings, numbers as written, fieldref); on a regular
+  // expression, a CIDR range, a numeric bound or a time part it would be silently ignored
+  if (at('neq') >= 0) {
+    const other = mods.find((m) => NEQ_EXCLUDES.has(m));
+    if (other !== undefined)
+      return { message: `modifier "neq" cannot be combined with "${other}"`, index: at('neq') };
   }
   for (const m of ['re', 'cidr', 'fieldref']) {
     if (at(m) >= 0 && !values.every((v) => typeof v === 'string')) {

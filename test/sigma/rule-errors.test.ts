@@ -85,6 +85,18 @@ describe('parser checks', () => {
     ]);
     assert.deepEqual(one(`sel:\n  a|gt: many\ncondition: sel`), ['modifier "gt" takes a number']);
   });
+  it('neq only negates what it can: not a regex, a CIDR range, a numeric bound or a time part', () => {
+    for (const [mods, other, value] of [
+      ['re|neq', 're', 'x'],
+      ['neq|cidr', 'cidr', '10.0.0.0/8'],
+      ['gte|neq', 'gte', '5'],
+      ['hour|neq', 'hour', '5'],
+    ])
+      assert.deepEqual(one(`sel:\n  a|${mods}: ${value}\ncondition: sel`), [
+        `modifier "neq" cannot be combined with "${other}"`,
+      ]);
+    assert.deepEqual(one(`sel:\n  a|contains|neq: x\n  b|fieldref|neq: c\ncondition: sel`), []);
+  });
   it('base64 cannot encode wildcards', () => {
     assert.deepEqual(one(`sel:\n  a|base64: 'ab*'\ncondition: sel`), [
       'modifier "base64" cannot encode a value with wildcards',
