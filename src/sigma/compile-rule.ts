@@ -7,6 +7,7 @@ import {
   type EventTest,
   type FieldLiteral,
 } from './compile-item.ts';
+import { isNumericKind } from './compile-value.ts';
 import { identifiersMatching } from './condition-parser.ts';
 import type { RuleContext } from './rule-context.ts';
 import { MAX_MEMO_FIELDS, memoByFields } from './rule-memo.ts';
@@ -306,7 +307,7 @@ function literalScore(l: FieldLiteral): number {
   if (l.kind === 'eq') return 6 + l.text.length;
   if (l.kind === 'has') return 0.5;
   // a numeric bound: more selective than a presence, less than any text
-  if (l.kind === 'lt' || l.kind === 'lte' || l.kind === 'gt' || l.kind === 'gte') return 0.75;
+  if (isNumericKind(l.kind)) return 0.75;
   if (l.text.length === 0) return -1;
   // where an anchored literal occurs is checked too: fewer texts hold it
   const anchored = l.kind === 'start' || l.kind === 'end' ? 1 : 0;

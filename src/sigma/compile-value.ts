@@ -50,6 +50,10 @@ export interface IndexLiteral {
 
 export type NumericKind = 'lt' | 'lte' | 'gt' | 'gte';
 
+export function isNumericKind(kind: string): kind is NumericKind {
+  return NUMERIC_COMPARATORS.has(kind);
+}
+
 /** A text as a numeric comparison reads it (null: not a number), as `compileNumeric` tests. */
 export function numericValue(s: string): number | null {
   return isNumeric(s) ? Number(s) : null;

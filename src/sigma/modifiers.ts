@@ -1,6 +1,7 @@
 // The value modifiers of Sigma v2.1 (appendix "Sigma Modifiers") and the checks a modifier chain
 // must pass before it is compiled: known names, `re` flags only after `re`, and value types the
 // modifier can take. Used by the parser so `warden rules check` reports them with positions.
+import { TIME_PARTS } from './time-parts.ts';
 import type { RuleValue } from './types.ts';
 
 export const MODIFIERS = new Set([
@@ -26,12 +27,7 @@ export const MODIFIERS = new Set([
   'lte',
   'gt',
   'gte',
-  'minute',
-  'hour',
-  'day',
-  'week',
-  'month',
-  'year',
+  ...TIME_PARTS,
   'cidr',
   'expand',
   'fieldref',
@@ -40,17 +36,7 @@ export const MODIFIERS = new Set([
 export const NUMERIC_COMPARATORS = new Set(['lt', 'lte', 'gt', 'gte']);
 
 /** Modifiers whose comparison `neq` does not negate. */
-const NEQ_EXCLUDES = new Set([
-  're',
-  'cidr',
-  ...NUMERIC_COMPARATORS,
-  'minute',
-  'hour',
-  'day',
-  'week',
-  'month',
-  'year',
-]);
+const NEQ_EXCLUDES = new Set(['re', 'cidr', ...NUMERIC_COMPARATORS, ...TIME_PARTS]);
 
 /** A problem with a modifier chain: the message and which modifier (index) it concerns. */
 export interface ModifierProblem {

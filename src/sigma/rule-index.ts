@@ -3,7 +3,7 @@
 // hash map, substrings under one of their 4-grams, substrings shorter than 4 under their first
 // character), under the mere presence of a field it needs, or in the small "always try" list.
 import type { FieldLiteral } from './compile-item.ts';
-import { type NumericKind, numericValue } from './compile-value.ts';
+import { isNumericKind, type NumericKind, numericValue } from './compile-value.ts';
 import { type Memo, MemoPool } from './bounded-memo.ts';
 import { scalarText } from './field-lookup.ts';
 import {
@@ -90,10 +90,6 @@ interface NumericBound {
   op: NumericKind;
   n: number;
   rules: number[];
-}
-
-function isNumericKind(kind: string): kind is NumericKind {
-  return kind === 'lt' || kind === 'lte' || kind === 'gt' || kind === 'gte';
 }
 
 function satisfies(x: number, b: NumericBound): boolean {
